@@ -1,0 +1,7 @@
+# Language level and definitions every Quire target shares. Targets link quire_settings privately.
+add_library(quire_settings INTERFACE)
+target_compile_features(quire_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+target_include_directories(quire_settings INTERFACE "${PROJECT_SOURCE_DIR}/src")
+# Boost 1.74's Asio misses <utility> under g++ 12 in C++20 mode; RESTinio and SOCI pull it in.
+target_compile_options(quire_settings INTERFACE -include utility)

@@ -1,0 +1,33 @@
+#include "test_support.hpp"
+
+#include <cstdlib>
+#include <random>
+#include <string>
+
+namespace quire::test {
+
+std::filesystem::path shared_dir() { return QUIRE_SHARED_DIR; }
+
+std::filesystem::path paperless_sample(std::string_view relative) {
+  return shared_dir() / "samples" / "paperless-ngx" / relative;
+}
+
+bool running_in_ci() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && std::string(ci) == "true";
+}
+
+TempDir::TempDir() {
+  std::random_device entropy;
+  const auto base = std::filesystem::temp_directory_path();
+  do {
+    m_path = base / ("quire-test-" + std::to_string(entropy()));
+  } while (!std::filesystem::create_directory(m_path));
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(m_path, ignored);
+}
+
+}  // namespace quire::test
