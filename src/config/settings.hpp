@@ -101,7 +101,7 @@ struct AdminSettings {
 };
 
 struct LoggingSettings {
-  std::string level = "INFO";  ///< PAPERLESS_LOGLEVEL
+  std::string level = "info";  ///< PAPERLESS_LOGLEVEL, lower-cased
   std::int64_t rotation_bytes = 1024 * 1024;  ///< PAPERLESS_LOGROTATE_MAX_SIZE
   int rotation_backups = 20;                  ///< PAPERLESS_LOGROTATE_MAX_BACKUPS
 };
