@@ -73,8 +73,8 @@ std::optional<std::string> pbkdf2_base64(const EVP_MD* digest, std::string_view 
     return std::nullopt;
   }
   std::string encoded(4 * ((key.size() + 2) / 3) + 1, '\0');
-  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                                      key.data(), key_length);
+  const int written =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()), key.data(), key_length);
   encoded.resize(static_cast<std::size_t>(written));
   return encoded;
 }
@@ -91,8 +91,8 @@ std::optional<EncodedPassword> parse(std::string_view encoded) {
 
   EncodedPassword parsed{.algorithm = fields[0], .salt = fields[2], .hash = fields[3]};
   const std::string_view count = fields[1];
-  const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(),
-                                            parsed.iterations);
+  const auto [end, error] =
+      std::from_chars(count.data(), count.data() + count.size(), parsed.iterations);
   if (error != std::errc{} || end != count.data() + count.size()) return std::nullopt;
   if (parsed.iterations == 0 || parsed.iterations > k_max_iterations) return std::nullopt;
   if (parsed.salt.empty() || parsed.hash.empty()) return std::nullopt;
@@ -120,13 +120,9 @@ bool check_password(std::string_view password, std::string_view encoded) {
   return CRYPTO_memcmp(expected->data(), parsed->hash.data(), expected->size()) == 0;
 }
 
-std::string make_unusable_password() {
-  return "!" + random_string(k_unusable_suffix_length);
-}
+std::string make_unusable_password() { return "!" + random_string(k_unusable_suffix_length); }
 
-bool is_password_usable(std::string_view encoded) {
-  return !encoded.starts_with('!');
-}
+bool is_password_usable(std::string_view encoded) { return !encoded.starts_with('!'); }
 
 bool password_needs_update(std::string_view encoded) {
   if (!is_password_usable(encoded)) return false;

@@ -2,18 +2,17 @@
 
 #include "util/unique_fd.hpp"
 
+#include <array>
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
+#include <map>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cerrno>
-#include <cstring>
-#include <map>
 #include <thread>
+#include <unistd.h>
 
 namespace quire::util {
 namespace {
@@ -24,9 +23,7 @@ constexpr std::size_t k_max_line_bytes = 1 << 20;
 
 using Clock = std::chrono::steady_clock;
 
-std::string errno_text(int error_number) {
-  return std::strerror(error_number);
-}
+std::string errno_text(int error_number) { return std::strerror(error_number); }
 
 struct Pipe {
   UniqueFd read_end;
@@ -258,8 +255,7 @@ Result<SubprocessResult> run_subprocess(const SubprocessOptions& options) {
     kill_and_reap(pid);
     return fail(pumped.error());
   }
-  const std::optional<int> exit_code =
-      *pumped ? wait_for_exit_until(pid, deadline) : std::nullopt;
+  const std::optional<int> exit_code = *pumped ? wait_for_exit_until(pid, deadline) : std::nullopt;
   if (!exit_code) {
     kill_and_reap(pid);
     return fail(ErrorCode::timeout, "program '" + program + "' did not finish within " +

@@ -4,9 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include <dirent.h>
-
 #include <chrono>
+#include <dirent.h>
 #include <fstream>
 #include <string>
 #include <vector>
