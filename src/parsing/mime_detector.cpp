@@ -47,15 +47,14 @@ Result<std::string> MimeDetector::detect(const std::filesystem::path& path) cons
     const std::lock_guard lock(m_impl->mutex);
     const char* answer = magic_file(m_impl->cookie, path.c_str());
     if (answer == nullptr) {
-      return fail(ErrorCode::io, fmt::format("could not detect the type of '{}': {}",
-                                             path.string(), magic_error(m_impl->cookie)));
+      return fail(ErrorCode::io, fmt::format("could not detect the type of '{}': {}", path.string(),
+                                             magic_error(m_impl->cookie)));
     }
     mime_type = answer;
   }
 
   // libmagic needs Received:/From lines to recognise a mail (DEPENDENCIES.md §6).
-  if (mime_type == "text/plain" &&
-      util::equals_ignoring_case(path.extension().string(), ".eml")) {
+  if (mime_type == "text/plain" && util::equals_ignoring_case(path.extension().string(), ".eml")) {
     return std::string("message/rfc822");
   }
   return mime_type;

@@ -49,10 +49,10 @@ struct MetadataEntry {
 
 /// What a parser found.
 struct ParseResult {
-  std::string text;                                  ///< post-processed (§6.2.3); may be empty
-  std::optional<int> page_count;                     ///< PDFs only
+  std::string text;                                   ///< post-processed (§6.2.3); may be empty
+  std::optional<int> page_count;                      ///< PDFs only
   std::optional<std::filesystem::path> archive_path;  ///< inside `scratch_dir` when produced
-  std::vector<MetadataEntry> metadata;               ///< PDFs: XMP entries
+  std::vector<MetadataEntry> metadata;                ///< PDFs: XMP entries
 };
 
 /// A MIME type a parser accepts and the extension stored files of that type get.

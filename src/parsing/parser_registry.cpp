@@ -1,6 +1,5 @@
-#include "parsing/parser.hpp"
-
 #include "parsing/mime_types.hpp"
+#include "parsing/parser.hpp"
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
@@ -32,9 +31,9 @@ Result<const Parser*> ParserRegistry::parser_for(std::string_view mime_type,
                                                  std::string_view document_name) const {
   const Parser* parser = best_parser(mime_type);
   if (parser == nullptr) {
-    return fail(ErrorCode::unsupported_media_type,
-                fmt::format("no parser for MIME type '{}' (document '{}')", mime_type,
-                            document_name));
+    return fail(
+        ErrorCode::unsupported_media_type,
+        fmt::format("no parser for MIME type '{}' (document '{}')", mime_type, document_name));
   }
   return parser;
 }

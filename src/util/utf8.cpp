@@ -21,11 +21,16 @@ std::size_t sequence_length(unsigned char lead) {
 // UTF-16 surrogates and code points beyond U+10FFFF without decoding first.
 bool second_byte_valid(unsigned char lead, unsigned char second) {
   switch (lead) {
-    case 0xE0U: return second >= 0xA0U && second <= 0xBFU;
-    case 0xEDU: return second >= 0x80U && second <= 0x9FU;
-    case 0xF0U: return second >= 0x90U && second <= 0xBFU;
-    case 0xF4U: return second >= 0x80U && second <= 0x8FU;
-    default: return is_continuation(second);
+    case 0xE0U:
+      return second >= 0xA0U && second <= 0xBFU;
+    case 0xEDU:
+      return second >= 0x80U && second <= 0x9FU;
+    case 0xF0U:
+      return second >= 0x90U && second <= 0xBFU;
+    case 0xF4U:
+      return second >= 0x80U && second <= 0x8FU;
+    default:
+      return is_continuation(second);
   }
 }
 

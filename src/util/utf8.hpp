@@ -8,7 +8,7 @@ namespace quire::util {
 
 /// Bytes read as UTF-8, with every invalid sequence replaced.
 struct LossyUtf8 {
-  std::string text;               ///< valid UTF-8
+  std::string text;                ///< valid UTF-8
   std::size_t replaced_count = 0;  ///< how many U+FFFD replacement characters were inserted
 };
 

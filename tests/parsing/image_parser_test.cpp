@@ -54,8 +54,7 @@ TEST(ImageParserTest, OcrsSimpleImagesOfEveryFormat) {
       {documents_sample("simple.tiff"), "image/tiff"},
   };
   for (const auto& [path, mime_type] : samples) {
-    EXPECT_NE(lower(parse_text(path, mime_type)).find("this is a test document"),
-              std::string::npos)
+    EXPECT_NE(lower(parse_text(path, mime_type)).find("this is a test document"), std::string::npos)
         << path;
   }
 }

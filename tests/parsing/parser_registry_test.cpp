@@ -56,8 +56,9 @@ TEST(ParserRegistryTest, NamesTypeAndDocumentWhenNoParser) {
   const auto parser = registry.parser_for("application/x-foo", "scan.xyz");
   ASSERT_FALSE(parser);
   EXPECT_EQ(parser.error().code, ErrorCode::unsupported_media_type);
-  EXPECT_EQ(parser.error().message, "no parser for MIME type 'application/x-foo' (document "
-                                    "'scan.xyz')");
+  EXPECT_EQ(parser.error().message,
+            "no parser for MIME type 'application/x-foo' (document "
+            "'scan.xyz')");
   EXPECT_FALSE(registry.supports("message/rfc822"));
 }
 
@@ -83,9 +84,9 @@ TEST(ParserRegistryTest, DefaultExtensionComesFromParserElseTable) {
 
 TEST(ParserRegistryTest, SupportedExtensionsIncludeAliases) {
   const auto extensions = make_default_registry().supported_extensions();
-  for (const char* extension : {".pdf", ".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".png",
-                                ".gif", ".bmp", ".webp", ".heic", ".txt", ".csv", ".bat", ".c",
-                                ".h", ".ksh", ".pl", ".srt"}) {
+  for (const char* extension :
+       {".pdf", ".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".png", ".gif", ".bmp", ".webp", ".heic",
+        ".txt", ".csv", ".bat", ".c", ".h", ".ksh", ".pl", ".srt"}) {
     EXPECT_TRUE(extensions.count(extension)) << extension;
   }
   EXPECT_FALSE(extensions.count(".eml"));  // mail needs the Tika parsers

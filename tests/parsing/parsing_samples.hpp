@@ -50,8 +50,8 @@ inline std::string lower(std::string text) {
 }
 
 /// Asserts that every string in `expected` occurs in `text`, in that order.
-inline ::testing::AssertionResult contains_in_order(const std::string& text,
-                                                    std::initializer_list<std::string_view> expected) {
+inline ::testing::AssertionResult contains_in_order(
+    const std::string& text, std::initializer_list<std::string_view> expected) {
   std::size_t from = 0;
   for (const auto piece : expected) {
     const std::size_t found = text.find(piece, from);
@@ -67,9 +67,9 @@ inline ::testing::AssertionResult contains_in_order(const std::string& text,
 }  // namespace quire::parsing::test
 
 /// Skips (locally) or fails (in CI) a test that needs Tesseract's English data.
-#define QUIRE_REQUIRE_OCR()                                                   \
-  do {                                                                        \
-    if (!::quire::parsing::test::have_ocr_language("eng")) {                  \
-      QUIRE_SKIP_UNLESS_CI("tesseract-ocr-eng is not installed");            \
-    }                                                                         \
+#define QUIRE_REQUIRE_OCR()                                       \
+  do {                                                            \
+    if (!::quire::parsing::test::have_ocr_language("eng")) {      \
+      QUIRE_SKIP_UNLESS_CI("tesseract-ocr-eng is not installed"); \
+    }                                                             \
   } while (false)

@@ -55,9 +55,9 @@ TEST(PdfParserTest, ReadsShortTextWithoutOcr) {
 }
 
 TEST(PdfParserTest, ReadsFormAndSignedPdfs) {
-  EXPECT_TRUE(contains_in_order(parse_ok(tesseract_sample("with-form.pdf")).text,
-                                {"Please enter your name in here:",
-                                 "This is a PDF document with a form."}));
+  EXPECT_TRUE(contains_in_order(
+      parse_ok(tesseract_sample("with-form.pdf")).text,
+      {"Please enter your name in here:", "This is a PDF document with a form."}));
   // signed.pdf has an owner password only; it opens without one.
   EXPECT_TRUE(contains_in_order(
       parse_ok(tesseract_sample("signed.pdf")).text,
@@ -70,13 +70,11 @@ TEST(PdfParserTest, ReadsOtherDocumentSamples) {
   const auto bom = parse_ok(documents_sample("test_with_bom.pdf"));
   EXPECT_EQ(bom.page_count, 2);
   EXPECT_TRUE(contains_in_order(bom.text, {"Hello!", "paperless"}));
-  EXPECT_TRUE(contains_in_order(
-      parse_ok(tesseract_sample("single-page-mixed.pdf")).text,
-      {"This is some normal text, present on page 1 of the document.",
-       "This is digital text on page 2."}));
-  EXPECT_TRUE(contains_in_order(
-      parse_ok(documents_sample("documents/originals/0000005.pdf")).text,
-      {"Here are numbers: 2011235013", "Here is a date: 20-02-1996"}));
+  EXPECT_TRUE(contains_in_order(parse_ok(tesseract_sample("single-page-mixed.pdf")).text,
+                                {"This is some normal text, present on page 1 of the document.",
+                                 "This is digital text on page 2."}));
+  EXPECT_TRUE(contains_in_order(parse_ok(documents_sample("documents/originals/0000005.pdf")).text,
+                                {"Here are numbers: 2011235013", "Here is a date: 20-02-1996"}));
   EXPECT_TRUE(contains_in_order(parse_ok(documents_sample("documents/originals/0000006.pdf")).text,
                                 {"This is an ignored date: 13-12-2010", "20-02-1997"}));
   EXPECT_EQ(parse_ok(documents_sample("documents/originals/0000002.pdf")).page_count, 3);
@@ -111,8 +109,8 @@ TEST(PdfParserTest, ReturnsXmpMetadata) {
 }
 
 TEST(PdfParserTest, RefusesEncryptedPdf) {
-  for (const auto& path : {documents_sample("password-is-test.pdf"),
-                           tesseract_sample("encrypted.pdf")}) {
+  for (const auto& path :
+       {documents_sample("password-is-test.pdf"), tesseract_sample("encrypted.pdf")}) {
     const auto size_before = std::filesystem::file_size(path);
     const Error error = parse_error(path);
     EXPECT_EQ(error.code, ErrorCode::invalid_argument);

@@ -8,8 +8,8 @@ namespace quire::parsing {
 namespace {
 
 TEST(TextParserTest, ReadsFileAsIs) {
-  const auto result = TextParser().parse(
-      test::request_for(test::text_sample("test.txt"), "text/plain"));
+  const auto result =
+      TextParser().parse(test::request_for(test::text_sample("test.txt"), "text/plain"));
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ(result->text, "This is a test file.\n");
   EXPECT_FALSE(result->page_count);
@@ -18,15 +18,15 @@ TEST(TextParserTest, ReadsFileAsIs) {
 }
 
 TEST(TextParserTest, ReadsDocumentsSample) {
-  const auto result = TextParser().parse(
-      test::request_for(test::documents_sample("simple.txt"), "text/plain"));
+  const auto result =
+      TextParser().parse(test::request_for(test::documents_sample("simple.txt"), "text/plain"));
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ(result->text, "This is a test file.\n");
 }
 
 TEST(TextParserTest, ReplacesInvalidUtf8) {
-  const auto result = TextParser().parse(
-      test::request_for(test::text_sample("decode_error.txt"), "text/plain"));
+  const auto result =
+      TextParser().parse(test::request_for(test::text_sample("decode_error.txt"), "text/plain"));
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ(result->text, "Pantothens\xEF\xBF\xBDure\n");
 }

@@ -52,20 +52,19 @@ Decoded decode(const Result<WebpBytes>& bytes) {
 }
 
 TEST(ThumbnailTest, RendersPdfFirstPageAt500PixelsWide) {
-  const auto thumbnail = decode(make_pdf_thumbnail(tesseract_sample("simple-digital.pdf"),
-                                                   "simple-digital.pdf"));
+  const auto thumbnail =
+      decode(make_pdf_thumbnail(tesseract_sample("simple-digital.pdf"), "simple-digital.pdf"));
   EXPECT_EQ(thumbnail.width, 500);
   EXPECT_EQ(thumbnail.height, 647);  // US letter, 612 × 792 pt
   EXPECT_GT(thumbnail.dark_pixels(), 100U);
 }
 
 TEST(ThumbnailTest, RendersLandscapeAndScannedPdfs) {
-  const auto rotated =
-      decode(make_pdf_thumbnail(tesseract_sample("rotated.pdf"), "rotated.pdf"));
+  const auto rotated = decode(make_pdf_thumbnail(tesseract_sample("rotated.pdf"), "rotated.pdf"));
   EXPECT_EQ(rotated.width, 500);
   EXPECT_LT(rotated.height, rotated.width);
-  const auto scanned = decode(make_pdf_thumbnail(tesseract_sample("multi-page-images.pdf"),
-                                                 "multi-page-images.pdf"));
+  const auto scanned = decode(
+      make_pdf_thumbnail(tesseract_sample("multi-page-images.pdf"), "multi-page-images.pdf"));
   EXPECT_EQ(scanned.width, 500);
   EXPECT_GT(scanned.dark_pixels(), 100U);
 }
@@ -93,15 +92,13 @@ TEST(ThumbnailTest, GenericThumbnailIsAPageIcon) {
 
 TEST(ThumbnailTest, ShrinksImagesTo500PixelsWide) {
   for (const char* name : {"simple.png", "simple-alpha.png", "simple.bmp", "simple.gif",
-                           "simple.jpg", "simple.tif", "document.webp",
-                           "multi-page-images.tiff"}) {
+                           "simple.jpg", "simple.tif", "document.webp", "multi-page-images.tiff"}) {
     const auto thumbnail = decode(make_image_thumbnail(tesseract_sample(name), name));
     EXPECT_EQ(thumbnail.width, 500) << name;
     EXPECT_GT(thumbnail.dark_pixels(), 10U) << name;
   }
   // 517 × 147 scaled to 500 wide keeps its aspect ratio.
-  EXPECT_EQ(decode(make_image_thumbnail(documents_sample("simple.png"), "simple.png")).height,
-            142);
+  EXPECT_EQ(decode(make_image_thumbnail(documents_sample("simple.png"), "simple.png")).height, 142);
 }
 
 TEST(ThumbnailTest, KeepsSmallImagesAtTheirSize) {
@@ -121,8 +118,8 @@ TEST(ThumbnailTest, ImageParserFallsBackToGenericThumbnail) {
 }
 
 TEST(ThumbnailTest, DrawsTextOnWhitePage) {
-  const auto thumbnail = decode(make_text_thumbnail(documents_sample("content.txt"),
-                                                    "content.txt"));
+  const auto thumbnail =
+      decode(make_text_thumbnail(documents_sample("content.txt"), "content.txt"));
   EXPECT_EQ(thumbnail.width, 500);
   EXPECT_EQ(thumbnail.height, 700);
   EXPECT_GT(thumbnail.dark_pixels(0, 30), 50U);  // the first line
@@ -139,8 +136,7 @@ TEST(ThumbnailTest, TextParserThumbnailUsesTheText) {
 TEST(ThumbnailTest, MissingFontIsUnavailable) {
   ThumbnailOptions options;
   options.font_path = "/nonexistent/font.ttf";
-  const auto thumbnail =
-      make_text_thumbnail(test::text_sample("test.txt"), "test.txt", options);
+  const auto thumbnail = make_text_thumbnail(test::text_sample("test.txt"), "test.txt", options);
   ASSERT_FALSE(thumbnail);
   EXPECT_EQ(thumbnail.error().code, ErrorCode::unavailable);
 }

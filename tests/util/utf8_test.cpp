@@ -26,8 +26,8 @@ TEST(Utf8Test, ReplacesMaximalSubpartOnce) {
 }
 
 TEST(Utf8Test, RejectsOverlongSurrogateAndOutOfRangeForms) {
-  EXPECT_EQ(decode_utf8_lossy("\xC0\xAF").replaced_count, 2U);      // overlong '/'
-  EXPECT_EQ(decode_utf8_lossy("\xED\xA0\x80").replaced_count, 3U);  // U+D800
+  EXPECT_EQ(decode_utf8_lossy("\xC0\xAF").replaced_count, 2U);          // overlong '/'
+  EXPECT_EQ(decode_utf8_lossy("\xED\xA0\x80").replaced_count, 3U);      // U+D800
   EXPECT_EQ(decode_utf8_lossy("\xF4\x90\x80\x80").replaced_count, 4U);  // above U+10FFFF
 }
 

@@ -44,8 +44,8 @@ Bitmap to_gray(const Bitmap& bitmap) {
     std::uint8_t* target = row_of(gray, row);
     for (int column = 0; column < bitmap.width; ++column) {
       const std::uint8_t* pixel = source + column * 4;
-      target[column] = static_cast<std::uint8_t>((114 * pixel[0] + 587 * pixel[1] +
-                                                  299 * pixel[2] + 500) / 1000);
+      target[column] = static_cast<std::uint8_t>(
+          (114 * pixel[0] + 587 * pixel[1] + 299 * pixel[2] + 500) / 1000);
     }
   }
   return gray;

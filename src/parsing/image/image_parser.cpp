@@ -25,10 +25,10 @@ ImageParser::ImageParser(ThumbnailOptions thumbnail_options)
     : m_thumbnail_options(std::move(thumbnail_options)) {}
 
 const std::vector<MimeDeclaration>& ImageParser::mime_types() const {
-  static const std::vector<MimeDeclaration> types{
-      {"image/jpeg", ".jpg"}, {"image/png", ".png"},   {"image/tiff", ".tif"},
-      {"image/gif", ".gif"},  {"image/bmp", ".bmp"},   {"image/webp", ".webp"},
-      {"image/heic", ".heic"}};
+  static const std::vector<MimeDeclaration> types{{"image/jpeg", ".jpg"}, {"image/png", ".png"},
+                                                  {"image/tiff", ".tif"}, {"image/gif", ".gif"},
+                                                  {"image/bmp", ".bmp"},  {"image/webp", ".webp"},
+                                                  {"image/heic", ".heic"}};
   return types;
 }
 

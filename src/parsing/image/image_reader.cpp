@@ -1,5 +1,6 @@
 #include "parsing/image/image_reader.hpp"
 
+#include "parsing/input_file.hpp"
 #include "parsing/log.hpp"
 
 #include <fmt/format.h>
@@ -44,14 +45,7 @@ Status check_pixels(std::int64_t width, std::int64_t height, const ImageReadOpti
 // Checks the file before decoding it, so an oversized image is refused without the memory.
 Result<int> check_header(const std::filesystem::path& path, std::string_view document_name,
                          const ImageReadOptions& options) {
-  std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  if (error) {
-    return fail(ErrorCode::not_found, fmt::format("document '{}' does not exist", document_name));
-  }
-  if (size == 0) {
-    return fail(ErrorCode::invalid_argument, fmt::format("document '{}' is empty", document_name));
-  }
+  if (auto status = check_input_file(path, document_name); !status) return fail(status.error());
 
   install_leptonica_log_handler();
   l_int32 format = IFF_UNKNOWN, width = 0, height = 0;
@@ -67,8 +61,11 @@ Result<int> check_header(const std::filesystem::path& path, std::string_view doc
 Bitmap gray_bitmap_of(Pix* source) {
   const PixPtr gray(pixConvertTo8(source, 0));
   Bitmap bitmap{static_cast<int>(pixGetWidth(gray.get())),
-                static_cast<int>(pixGetHeight(gray.get())), 0, PixelFormat::gray8,
-                std::max(0, static_cast<int>(pixGetXRes(source))), {}};
+                static_cast<int>(pixGetHeight(gray.get())),
+                0,
+                PixelFormat::gray8,
+                std::max(0, static_cast<int>(pixGetXRes(source))),
+                {}};
   bitmap.stride = bitmap.width;
   bitmap.pixels.resize(static_cast<std::size_t>(bitmap.stride) * bitmap.height);
   const l_uint32* data = pixGetData(gray.get());
@@ -84,8 +81,12 @@ Bitmap gray_bitmap_of(Pix* source) {
 }
 
 Bitmap bgra_bitmap_of(Pix* rgb) {
-  Bitmap bitmap{static_cast<int>(pixGetWidth(rgb)), static_cast<int>(pixGetHeight(rgb)), 0,
-                PixelFormat::bgra8, std::max(0, static_cast<int>(pixGetXRes(rgb))), {}};
+  Bitmap bitmap{static_cast<int>(pixGetWidth(rgb)),
+                static_cast<int>(pixGetHeight(rgb)),
+                0,
+                PixelFormat::bgra8,
+                std::max(0, static_cast<int>(pixGetXRes(rgb))),
+                {}};
   bitmap.stride = bitmap.width * 4;
   bitmap.pixels.resize(static_cast<std::size_t>(bitmap.stride) * bitmap.height);
   const l_uint32* data = pixGetData(rgb);
@@ -116,8 +117,8 @@ Result<std::vector<Bitmap>> read_tiff_pages(const std::filesystem::path& path,
       if (pages.empty()) return fail(unreadable(document_name));
       break;  // a damaged later page ends the document, as a viewer would show it
     }
-    if (auto status = check_pixels(pixGetWidth(page.get()), pixGetHeight(page.get()), options,
-                                   document_name);
+    if (auto status =
+            check_pixels(pixGetWidth(page.get()), pixGetHeight(page.get()), options, document_name);
         !status) {
       return fail(status.error());
     }
@@ -144,9 +145,8 @@ Result<std::vector<Bitmap>> read_image_pages(const std::filesystem::path& path,
 }
 
 Result<Bitmap> read_image_thumbnail(const std::filesystem::path& path,
-                                    std::string_view document_name,
-                                    const ImageReadOptions& options, int max_width,
-                                    int max_height) {
+                                    std::string_view document_name, const ImageReadOptions& options,
+                                    int max_width, int max_height) {
   if (const auto format = check_header(path, document_name, options); !format) {
     return fail(format.error());
   }

@@ -1,5 +1,6 @@
 #include "parsing/pdf/pdf_document.hpp"
 
+#include "parsing/input_file.hpp"
 #include "parsing/log.hpp"
 #include "util/utf8.hpp"
 
@@ -53,29 +54,22 @@ PdfDocument::~PdfDocument() = default;
 
 Result<PdfDocument> PdfDocument::open(const std::filesystem::path& path,
                                       std::string_view document_name) {
-  std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  if (error) {
-    return fail(ErrorCode::not_found, fmt::format("document '{}' does not exist", document_name));
-  }
-  if (size == 0) {
-    return fail(ErrorCode::invalid_argument, fmt::format("document '{}' is empty", document_name));
-  }
+  if (auto status = check_input_file(path, document_name); !status) return fail(status.error());
 
   install_poppler_log_handler();
   auto impl = std::make_unique<Impl>();
   impl->document.reset(poppler::document::load_from_file(path.string()));
   if (impl->document == nullptr) {
-    return fail(ErrorCode::invalid_argument,
-                fmt::format("document '{}' is not a readable PDF (damaged or truncated)",
-                            document_name));
+    return fail(
+        ErrorCode::invalid_argument,
+        fmt::format("document '{}' is not a readable PDF (damaged or truncated)", document_name));
   }
   // Poppler opens files with only an owner password (signed.pdf) but locks those that need
   // a user password to be read.
   if (impl->document->is_locked()) {
-    return fail(ErrorCode::invalid_argument,
-                fmt::format("document '{}' is encrypted: it needs a password to be opened",
-                            document_name));
+    return fail(
+        ErrorCode::invalid_argument,
+        fmt::format("document '{}' is encrypted: it needs a password to be opened", document_name));
   }
   if (impl->document->pages() <= 0) {
     return fail(ErrorCode::invalid_argument,
@@ -102,8 +96,8 @@ Result<PdfDocument::PageSize> PdfDocument::page_size(int page_idx) const {
   return PageSize{box.width(), box.height()};
 }
 
-Result<Bitmap> PdfDocument::render_page(int page_idx, double dpi, PixelFormat format,
-                                        int max_width, int max_height) const {
+Result<Bitmap> PdfDocument::render_page(int page_idx, double dpi, PixelFormat format, int max_width,
+                                        int max_height) const {
   const auto page = m_impl->page(page_idx);
   if (page == nullptr) {
     return fail(ErrorCode::invalid_argument, fmt::format("PDF has no page {}", page_idx + 1));
@@ -122,8 +116,12 @@ Result<Bitmap> PdfDocument::render_page(int page_idx, double dpi, PixelFormat fo
                 fmt::format("page {} of the PDF could not be rendered", page_idx + 1));
   }
 
-  Bitmap bitmap{image.width(), image.height(), image.bytes_per_row(), format,
-                static_cast<int>(dpi + 0.5), {}};
+  Bitmap bitmap{image.width(),
+                image.height(),
+                image.bytes_per_row(),
+                format,
+                static_cast<int>(dpi + 0.5),
+                {}};
   const auto byte_count = static_cast<std::size_t>(bitmap.stride) * bitmap.height;
   bitmap.pixels.resize(byte_count);
   std::memcpy(bitmap.pixels.data(), image.const_data(), byte_count);

@@ -86,8 +86,8 @@ Result<ParseResult> PdfParser::parse(const ParseRequest& request) const {
     auto recognised = ocr_page(*document, page_idx, request);
     if (!recognised) {
       if (!has_text) return fail(recognised.error());
-      parse_logger()->warn("ocr failed, keeping the text layer document=\"{}\" error=\"{}\"",
-                           name, recognised.error().message);
+      parse_logger()->warn("ocr failed, keeping the text layer document=\"{}\" error=\"{}\"", name,
+                           recognised.error().message);
       result.text = original_text;
       return result;
     }

@@ -2,10 +2,10 @@
 
 #include "util/strings.hpp"
 
+#include <climits>
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-
-#include <climits>
 #include <memory>
 #include <optional>
 #include <string>

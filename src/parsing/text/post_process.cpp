@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 
 namespace quire::parsing {
@@ -36,15 +37,12 @@ std::string_view strip_python_space(std::string_view text) {
 }  // namespace
 
 bool is_python_space(char32_t code_point) {
-  switch (code_point) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D:
-    case 0x1C: case 0x1D: case 0x1E: case 0x1F: case 0x20:
-    case 0x85: case 0xA0: case 0x1680:
-    case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-      return true;
-    default:
-      return code_point >= 0x2000 && code_point <= 0x200A;
-  }
+  // Python's str.isspace(): the ASCII controls, the separators and U+2000..U+200A.
+  static constexpr std::array<char32_t, 18> k_spaces{
+      0x09, 0x0A, 0x0B, 0x0C,   0x0D,   0x1C,   0x1D,   0x1E,   0x1F,
+      0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+  if (code_point >= 0x2000 && code_point <= 0x200A) return true;
+  return std::find(k_spaces.begin(), k_spaces.end(), code_point) != k_spaces.end();
 }
 
 std::string post_process_text(std::string_view text) {

@@ -3,6 +3,7 @@
 #include "util/utf8.hpp"
 
 #include <fmt/format.h>
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
