@@ -29,8 +29,8 @@ struct TagRef {
 
 /// The value of one custom-field instance. `std::monostate` is an attached field without a
 /// value. Select fields carry the *label* of the chosen option (the caller resolves the id).
-using CustomFieldData = std::variant<std::monostate, bool, std::int64_t, double, std::string,
-                                     Date, std::vector<DocumentId>>;
+using CustomFieldData = std::variant<std::monostate, bool, std::int64_t, double, std::string, Date,
+                                     std::vector<DocumentId>>;
 
 struct CustomFieldRef {
   std::string name;       ///< the field's name, unsanitised

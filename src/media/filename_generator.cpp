@@ -95,9 +95,9 @@ Result<std::string> make_safe_relative(std::string_view text) {
     safe += truncate_utf8(component, k_max_component_bytes);
   }
   if (util::to_utf32(safe).size() > k_max_relative_name_chars) {
-    return fail(ErrorCode::invalid_argument,
-                fmt::format("rendered file name is longer than {} characters",
-                            k_max_relative_name_chars));
+    return fail(
+        ErrorCode::invalid_argument,
+        fmt::format("rendered file name is longer than {} characters", k_max_relative_name_chars));
   }
   return safe;
 }
@@ -110,10 +110,10 @@ std::optional<std::string> choose_template(const FilenameContext& context,
 }
 
 Status check_extension(std::string_view extension) {
-  const bool valid = extension.empty() ||
-                     (extension.size() <= 32 && extension.front() == '.' && extension != "." &&
-                      extension.find_first_of(std::string_view("/\\\0", 3)) ==
-                          std::string_view::npos);
+  const bool valid =
+      extension.empty() ||
+      (extension.size() <= 32 && extension.front() == '.' && extension != "." &&
+       extension.find_first_of(std::string_view("/\\\0", 3)) == std::string_view::npos);
   if (valid) return {};
   return fail(ErrorCode::invalid_argument, fmt::format("invalid file extension '{}'", extension));
 }
@@ -197,9 +197,10 @@ Result<std::string> generate_filename(const FilenameContext& context,
     if (rendered) {
       base = std::move(*rendered);
     } else {
-      media_logger()->warn("file name template failed, using the default name document_id={} "
-                           "reason=\"{}\"",
-                           context.id, rendered.error().message);
+      media_logger()->warn(
+          "file name template failed, using the default name document_id={} "
+          "reason=\"{}\"",
+          context.id, rendered.error().message);
     }
   }
   if (base.empty()) base = fmt::format("{:07d}", context.id);
@@ -212,9 +213,9 @@ Result<std::string> generate_filename(const FilenameContext& context,
   return directory.empty() ? last : directory + "/" + last;
 }
 
-Result<std::string> unique_filename(const FilenameContext& context,
-                                    const FilenameOptions& options, FileKind kind,
-                                    std::string_view extension, const std::filesystem::path& root,
+Result<std::string> unique_filename(const FilenameContext& context, const FilenameOptions& options,
+                                    FileKind kind, std::string_view extension,
+                                    const std::filesystem::path& root,
                                     const NameTakenFunction& taken) {
   const std::optional<std::string>& current =
       kind == FileKind::archive ? context.archive_filename : context.filename;
@@ -235,8 +236,8 @@ Result<std::string> unique_filename(const FilenameContext& context,
     if (*candidate == current || is_free(*candidate, root, taken)) return candidate;
   }
   return fail(ErrorCode::conflict,
-              fmt::format("no free file name for document {} after {} attempts in '{}'",
-                          context.id, k_max_counter, root.string()));
+              fmt::format("no free file name for document {} after {} attempts in '{}'", context.id,
+                          k_max_counter, root.string()));
 }
 
 }  // namespace quire::media

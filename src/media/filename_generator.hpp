@@ -60,9 +60,8 @@ inline constexpr std::size_t k_max_relative_name_chars = 1024;
 /// shortened so that it fits in 255 bytes with its suffix. Fails with `invalid_argument` only
 /// for an extension that is not a single dotted component or a negative counter.
 [[nodiscard]] Result<std::string> generate_filename(const FilenameContext& context,
-                                                    const FilenameOptions& options,
-                                                    FileKind kind, std::string_view extension,
-                                                    int counter = 0);
+                                                    const FilenameOptions& options, FileKind kind,
+                                                    std::string_view extension, int counter = 0);
 
 /// Says whether a candidate name is already used by another document (a database check the
 /// caller supplies); may be empty.

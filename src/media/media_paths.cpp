@@ -59,8 +59,8 @@ Result<std::filesystem::path> resolve_inside(const std::filesystem::path& root,
                                              std::string_view relative) {
   const auto refuse = [&](std::string_view why) {
     return fail(ErrorCode::invalid_argument,
-                fmt::format("unsafe file name '{}' under '{}': {}",
-                            std::string(relative).c_str(), root.string(), why));  // stops at NUL
+                fmt::format("unsafe file name '{}' under '{}': {}", std::string(relative).c_str(),
+                            root.string(), why));  // stops at NUL
   };
   if (relative.empty()) return refuse("empty");
   if (relative.find('\0') != std::string_view::npos) return refuse("contains a NUL byte");

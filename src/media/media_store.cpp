@@ -131,13 +131,13 @@ Status MediaStore::relocate(std::span<const Relocation> moves) {
   for (; done < planned.size(); ++done) {
     const Planned& move = planned[done];
     if (!std::filesystem::exists(move.from)) {
-      outcome = fail(ErrorCode::not_found,
-                     fmt::format("file doesn't exist: '{}'", move.from.string()));
+      outcome =
+          fail(ErrorCode::not_found, fmt::format("file doesn't exist: '{}'", move.from.string()));
       break;
     }
     if (std::filesystem::exists(move.to)) {
-      outcome = fail(ErrorCode::conflict,
-                     fmt::format("target already exists: '{}'", move.to.string()));
+      outcome =
+          fail(ErrorCode::conflict, fmt::format("target already exists: '{}'", move.to.string()));
       break;
     }
     outcome = create_parent(move.to);
@@ -150,10 +150,10 @@ Status MediaStore::relocate(std::span<const Relocation> moves) {
     // name, which the warning below reports.
     for (std::size_t undo = done; undo-- > 0;) {
       if (auto back = util::move_file(planned[undo].to, planned[undo].from); !back) {
-        media_logger()->warn("cannot move file back after a failed rename from=\"{}\" "
-                             "to=\"{}\" reason=\"{}\"",
-                             planned[undo].to.string(), planned[undo].from.string(),
-                             back.error().message);
+        media_logger()->warn(
+            "cannot move file back after a failed rename from=\"{}\" "
+            "to=\"{}\" reason=\"{}\"",
+            planned[undo].to.string(), planned[undo].from.string(), back.error().message);
       }
     }
   }

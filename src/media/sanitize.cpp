@@ -12,8 +12,8 @@ bool is_forbidden(char c) {
 }
 
 bool is_reserved(std::string_view name) {
-  static constexpr std::array<std::string_view, 8> k_fixed = {"CON",    "PRN", "AUX", "CLOCK$",
-                                                              "NUL",    ".",   "..",  ":"};
+  static constexpr std::array<std::string_view, 8> k_fixed = {"CON", "PRN", "AUX", "CLOCK$",
+                                                              "NUL", ".",   "..",  ":"};
   const std::string upper = [&] {
     std::string out(name);
     for (char& c : out) {
@@ -34,8 +34,8 @@ bool is_reserved(std::string_view name) {
 std::string_view reserved_word(std::string_view name) {
   const std::size_t dot = name.rfind('.');
   // A leading dot starts a hidden name, not an extension (os.path.splitext semantics).
-  const bool has_extension = dot != std::string_view::npos && dot > 0 &&
-                             name.find_first_not_of('.') < dot;
+  const bool has_extension =
+      dot != std::string_view::npos && dot > 0 && name.find_first_not_of('.') < dot;
   const std::string_view root = has_extension ? name.substr(0, dot) : name;
   if (is_reserved(root)) return root;
   if (is_reserved(name)) return name;

@@ -42,9 +42,9 @@ Value document_object(const FilenameContext& context) {
       {"created", Value(context.created)},
       {"added", Value(context.added)},
       {"modified", Value(context.modified)},
-      {"archive_serial_number", context.archive_serial_number
-                                    ? Value(static_cast<std::int64_t>(*context.archive_serial_number))
-                                    : Value(tmpl::None{})},
+      {"archive_serial_number", context.archive_serial_number ? Value(static_cast<std::int64_t>(
+                                                                    *context.archive_serial_number))
+                                                              : Value(tmpl::None{})},
       {"mime_type", Value(context.mime_type)},
       {"checksum", Value(context.checksum)},
       {"archive_checksum", optional_text(context.archive_checksum)},
@@ -107,8 +107,9 @@ Value custom_field_value(const CustomFieldRef& field) {
 Value custom_fields_object(const std::vector<CustomFieldRef>& fields) {
   tmpl::Object object;
   for (const CustomFieldRef& field : fields) {
-    object.fields[clean_name(field.name)] = tmpl::make_object(
-        {{"type", Value(sanitize_filename(field.data_type))}, {"value", custom_field_value(field)}});
+    object.fields[clean_name(field.name)] =
+        tmpl::make_object({{"type", Value(sanitize_filename(field.data_type))},
+                           {"value", custom_field_value(field)}});
   }
   return Value(std::move(object));
 }
@@ -131,9 +132,10 @@ tmpl::Object build_template_context(const FilenameContext& context) {
                       ? Value(std::to_string(*context.archive_serial_number))
                       : Value::placeholder();
   fields["owner_username"] = context.owner ? Value(context.owner->username) : Value::placeholder();
-  fields["original_name"] = context.original_filename && !context.original_filename->empty()
-                                ? Value(tmpl::unicode_nfc(original_stem(*context.original_filename)))
-                                : Value::placeholder();
+  fields["original_name"] =
+      context.original_filename && !context.original_filename->empty()
+          ? Value(tmpl::unicode_nfc(original_stem(*context.original_filename)))
+          : Value::placeholder();
   fields["doc_pk"] = Value(fmt::format("{:07d}", context.id));
   add_date_parts(variables, "created", context.created);
   add_date_parts(variables, "added", context.added_local);

@@ -74,7 +74,8 @@ class TempFileGuard {
 Status publish(const std::filesystem::path& temp, const std::filesystem::path& target,
                Overwrite overwrite) {
   if (overwrite == Overwrite::yes) {
-    if (::rename(temp.c_str(), target.c_str()) != 0) return io_failure("cannot rename onto", target);
+    if (::rename(temp.c_str(), target.c_str()) != 0)
+      return io_failure("cannot rename onto", target);
     return {};
   }
   if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) == 0) {
@@ -138,8 +139,8 @@ Status write_file_atomically(const std::filesystem::path& target, const FillFunc
   return sync_directory(target.parent_path());
 }
 
-Status write_file_atomically(const std::filesystem::path& target,
-                             std::span<const std::byte> data, Overwrite overwrite) {
+Status write_file_atomically(const std::filesystem::path& target, std::span<const std::byte> data,
+                             Overwrite overwrite) {
   return write_file_atomically(
       target, [data](AtomicWriter& writer) { return writer.write(data); }, overwrite);
 }
@@ -148,7 +149,8 @@ Status copy_file_atomically(const std::filesystem::path& source,
                             const std::filesystem::path& target, Overwrite overwrite) {
   UniqueFd in(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
   if (!in.valid()) {
-    if (errno == ENOENT) return fail(ErrorCode::not_found, "no such file: '" + source.string() + "'");
+    if (errno == ENOENT)
+      return fail(ErrorCode::not_found, "no such file: '" + source.string() + "'");
     return io_failure("cannot open", source);
   }
   const auto copy = [&](AtomicWriter& writer) -> Status {
@@ -188,8 +190,8 @@ Status move_file(const std::filesystem::path& from, const std::filesystem::path&
     // it allows.
     if (::rename(from.c_str(), to.c_str()) == 0) return sync_directory(to.parent_path());
   }
-  return fail(ErrorCode::io, describe_errno("cannot move '" + from.string() + "' to", to,
-                                            error_number));
+  return fail(ErrorCode::io,
+              describe_errno("cannot move '" + from.string() + "' to", to, error_number));
 }
 
 }  // namespace quire::util

@@ -131,8 +131,7 @@ TEST(FilenameGeneratorTest, PrefersStoragePathAndRendersComplexTemplates) {
   EXPECT_EQ(name_for(doc, format("ignored")), "somepath/some where/2020-06-25/Does Matter.pdf");
   doc.checksum = "5";
   EXPECT_EQ(name_for(doc, {}), "somepath/2024-10-01/Does Matter.pdf");
-  doc.storage_path_template =
-      "{{ document.title|lower }}{{ document.archive_serial_number - 2 }}";
+  doc.storage_path_template = "{{ document.title|lower }}{{ document.archive_serial_number - 2 }}";
   EXPECT_EQ(name_for(doc, {}), "does matter23.pdf");
   doc.storage_path_template = "TestFolder/{{asn}}/{{created}}";
   doc.archive_serial_number.reset();

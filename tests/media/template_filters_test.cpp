@@ -15,15 +15,15 @@ Object filter_context() {
   context.fields["title"] = Value("Some Title! With @ Special # Characters");
   context.fields["created"] = Value(std::string("2020-06-25"));
   context.fields["created_date"] = Value(Date{year{2020} / June / 25});
-  context.fields["added"] = Value(Timestamp{sys_days{year{2024} / October / 1} + hours{7} +
-                                            minutes{36} + seconds{51}});
+  context.fields["added"] =
+      Value(Timestamp{sys_days{year{2024} / October / 1} + hours{7} + minutes{36} + seconds{51}});
   context.fields["custom_fields"] = make_object(
       {{"Invoice", make_object({{"type", Value("integer")}, {"value", Value(1234)}})},
        {"Empty", make_object({{"type", Value("string")}, {"value", Value(None{})}})},
-       {"Invoice Date", make_object({{"type", Value("date")},
-                                     {"value", Value(Date{year{2024} / October / 1})}})}});
-  context.fields["tags"] = Value(List{make_object({{"name", Value("beta")}}),
-                                      make_object({{"name", Value("Alpha")}})});
+       {"Invoice Date",
+        make_object({{"type", Value("date")}, {"value", Value(Date{year{2024} / October / 1})}})}});
+  context.fields["tags"] =
+      Value(List{make_object({{"name", Value("beta")}}), make_object({{"name", Value("Alpha")}})});
   return context;
 }
 
@@ -70,8 +70,7 @@ TEST(TemplateFiltersTest, AppliesSequenceFilters) {
   EXPECT_EQ(render_ok("{{ tags | sort(attribute='name') | map(attribute='name') | first }}"),
             "Alpha");
   EXPECT_EQ(render_ok("{{ tags | join(', ', attribute='name') }}"), "beta, Alpha");
-  EXPECT_EQ(render_ok("{{ [1, 2, 3] | length }} {{ 'äbc' | length }} {{ [] | count }}"),
-            "3 3 0");
+  EXPECT_EQ(render_ok("{{ [1, 2, 3] | length }} {{ 'äbc' | length }} {{ [] | count }}"), "3 3 0");
   EXPECT_EQ(render_ok("{{ [1, 2, 3] | first }}{{ [1, 2, 3] | last }}"), "13");
   EXPECT_EQ(render_ok("{{ [1, 1, 2] | unique }} {{ [1, 2] | reverse }} {{ 'ab' | reverse }}"),
             "[1, 2] [2, 1] ba");
@@ -85,8 +84,7 @@ TEST(TemplateFiltersTest, AppliesNumberFilters) {
             "42 0 7 3");
   EXPECT_EQ(render_ok("{{ '2.5' | float }} {{ (-3) | abs }} {{ -3 | abs }} {{ 2.567 | round(2) }}"),
             "2.5 3 -3 2.57");
-  EXPECT_EQ(render_ok("{{ 2.1 | round(0, 'ceil') }} {{ 2.9 | round(method='floor') }}"),
-            "3.0 2.0");
+  EXPECT_EQ(render_ok("{{ 2.1 | round(0, 'ceil') }} {{ 2.9 | round(method='floor') }}"), "3.0 2.0");
 }
 
 TEST(TemplateFiltersTest, AppliesGetCfValue) {
@@ -102,8 +100,7 @@ TEST(TemplateFiltersTest, AppliesGetCfValue) {
 
 TEST(TemplateFiltersTest, AppliesDatetime) {
   EXPECT_EQ(render_ok("{{ created | datetime('%Y') }}"), "2020");
-  EXPECT_EQ(render_ok("{{ created | datetime('%Y-%m-%d %B %b %a') }}"),
-            "2020-06-25 June Jun Thu");
+  EXPECT_EQ(render_ok("{{ created | datetime('%Y-%m-%d %B %b %a') }}"), "2020-06-25 June Jun Thu");
   EXPECT_EQ(render_ok("{{ created_date | datetime('%d.%m.%y') }}"), "25.06.20");
   EXPECT_EQ(render_ok("{{ added | datetime('%H:%M') }}"), "07:36");
   EXPECT_EQ(render_ok("{{ custom_fields | get_cf_value('Invoice Date') | datetime('%Y-%m-%d') }}"),
@@ -121,8 +118,7 @@ TEST(TemplateFiltersTest, AppliesSlugify) {
 }
 
 TEST(TemplateFiltersTest, AppliesLocalizeDate) {
-  EXPECT_EQ(render_ok("{{ created_date | localize_date('yyyy-MM-dd', 'en_US') }}"),
-            "2020-06-25");
+  EXPECT_EQ(render_ok("{{ created_date | localize_date('yyyy-MM-dd', 'en_US') }}"), "2020-06-25");
   EXPECT_EQ(render_ok("{{ created_date | localize_date('MMMM', 'de_DE') }}"), "Juni");
   EXPECT_EQ(render_ok("{{ created_date | localize_date('long', 'en_US') }}"), "June 25, 2020");
   EXPECT_EQ(render_ok("{{ created_date | localize_date('medium', 'fr_FR') }}"), "25 juin 2020");

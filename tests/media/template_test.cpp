@@ -13,11 +13,11 @@ Object sample_context() {
   context.fields["asn"] = Value::placeholder();
   context.fields["number"] = Value(std::int64_t{25});
   context.fields["names"] = Value(List{Value("b"), Value("a"), Value("c")});
-  context.fields["document"] = make_object(
-      {{"checksum", Value("2")},
-       {"archive_serial_number", Value(std::int64_t{301})},
-       {"correspondent", make_object({{"id", Value(3)}, {"name", Value("mi:kochkach")}},
-                                     std::string("mi:kochkach"))}});
+  context.fields["document"] =
+      make_object({{"checksum", Value("2")},
+                   {"archive_serial_number", Value(std::int64_t{301})},
+                   {"correspondent", make_object({{"id", Value(3)}, {"name", Value("mi:kochkach")}},
+                                                 std::string("mi:kochkach"))}});
   return context;
 }
 

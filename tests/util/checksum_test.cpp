@@ -28,8 +28,8 @@ TEST(ChecksumTest, HashesFilesInChunks) {
     for (int i = 0; i < 3; ++i) out << block;
   }
   const std::string all(300 * 1024, 'a');
-  const auto expected = digest(std::as_bytes(std::span(all.data(), all.size())),
-                               HashAlgorithm::md5);
+  const auto expected =
+      digest(std::as_bytes(std::span(all.data(), all.size())), HashAlgorithm::md5);
   EXPECT_EQ(md5_file(path).value(), expected.value());
   EXPECT_EQ(sha256_file(path).value().size(), 64u);
 }

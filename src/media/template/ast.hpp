@@ -58,13 +58,13 @@ using NodeList = std::vector<std::unique_ptr<Node>>;
 /// One statement node of a parsed template.
 struct Node {
   enum class Kind {
-    text,      ///< literal output `text`
-    output,    ///< `{{ expression }}`
-    branch,    ///< if / elif / else: `conditions[i]` guards `bodies[i]`; an extra body is else
-    loop,      ///< `for targets in expression`: `bodies[0]`, optional else `bodies[1]`
-    assign,    ///< `set targets[0] = expression`
-    brk,       ///< `break`
-    cont,      ///< `continue`
+    text,    ///< literal output `text`
+    output,  ///< `{{ expression }}`
+    branch,  ///< if / elif / else: `conditions[i]` guards `bodies[i]`; an extra body is else
+    loop,    ///< `for targets in expression`: `bodies[0]`, optional else `bodies[1]`
+    assign,  ///< `set targets[0] = expression`
+    brk,     ///< `break`
+    cont,    ///< `continue`
   };
 
   Kind kind = Kind::text;

@@ -138,15 +138,16 @@ std::unique_ptr<icu::DateFormat> make_formatter(std::string_view format, const i
 
 Result<std::string> format_datetime(const Value& input, std::string_view format) {
   if (input.is_undefined()) return fail(undefined_error(input));
-  if (input.holds<Date>()) return run_strftime(to_tm(std::chrono::sys_days{input.as<Date>()}), format);
+  if (input.holds<Date>())
+    return run_strftime(to_tm(std::chrono::sys_days{input.as<Date>()}), format);
   if (input.holds<Timestamp>()) return run_strftime(to_tm(input.as<Timestamp>()), format);
   if (input.holds<std::string>()) {
     auto date = parse_date_text(input.as<std::string>());
     if (!date) return fail(date.error());
     if (*date) return run_strftime(to_tm(std::chrono::sys_days{**date}), format);
   }
-  return date_error(fmt::format("datetime(): cannot format {} value {}", input.type_name(),
-                                repr(input)));
+  return date_error(
+      fmt::format("datetime(): cannot format {} value {}", input.type_name(), repr(input)));
 }
 
 Result<std::string> localize_date(const Value& input, std::string_view format,

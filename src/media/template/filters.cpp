@@ -41,8 +41,8 @@ Result<std::int64_t> int_argument(const CallArgs& args, std::size_t index, std::
   if (value == nullptr || value->is_none()) return fallback;
   if (value->holds<std::int64_t>()) return value->as<std::int64_t>();
   if (value->holds<bool>()) return value->as<bool>() ? 1 : 0;
-  return filter_error(fmt::format("argument '{}' must be an integer, not {}", name,
-                                  value->type_name()));
+  return filter_error(
+      fmt::format("argument '{}' must be an integer, not {}", name, value->type_name()));
 }
 
 bool flag_argument(const CallArgs& args, std::size_t index, std::string_view name) {
@@ -57,8 +57,8 @@ Status check_size(std::size_t bytes, const FilterLimits& limits) {
   return filter_error(fmt::format("template result exceeds {} bytes", limits.max_bytes));
 }
 
-std::string replace_all(std::string_view text, std::string_view old_text,
-                        std::string_view new_text, std::int64_t count) {
+std::string replace_all(std::string_view text, std::string_view old_text, std::string_view new_text,
+                        std::int64_t count) {
   std::string out;
   std::size_t pos = 0;
   std::int64_t done = 0;
@@ -88,8 +88,7 @@ std::string replace_all(std::string_view text, std::string_view old_text,
 constexpr std::size_t k_max_intermediate_bytes = 16 * 1024 * 1024;
 
 /// The size `text` would have after replacing every `old_text` by `new_size` bytes.
-std::size_t replaced_size(std::string_view text, std::string_view old_text,
-                          std::size_t new_size) {
+std::size_t replaced_size(std::string_view text, std::string_view old_text, std::size_t new_size) {
   if (old_text.empty()) return text.size() + (text.size() + 1) * new_size;
   std::size_t size = text.size();
   for (std::size_t pos = text.find(old_text); pos != std::string_view::npos;
@@ -100,10 +99,10 @@ std::size_t replaced_size(std::string_view text, std::string_view old_text,
 }
 
 bool is_unicode_space(char32_t c) {
-  return c == U' ' || (c >= U'\t' && c <= U'\r') || c == U'\x1c' || c == U'\x1d' ||
-         c == U'\x1e' || c == U'\x1f' || c == U'\x85' || c == U'\xa0' || c == U'\u3000' ||
-         (c >= U'\u2000' && c <= U'\u200a') || c == U'\u2028' || c == U'\u2029' ||
-         c == U'\u202f' || c == U'\u205f' || c == U'\u1680';
+  return c == U' ' || (c >= U'\t' && c <= U'\r') || c == U'\x1c' || c == U'\x1d' || c == U'\x1e' ||
+         c == U'\x1f' || c == U'\x85' || c == U'\xa0' || c == U'\u3000' ||
+         (c >= U'\u2000' && c <= U'\u200a') || c == U'\u2028' || c == U'\u2029' || c == U'\u202f' ||
+         c == U'\u205f' || c == U'\u1680';
 }
 
 std::string strip(std::string_view text, std::optional<std::string_view> chars, bool left,
@@ -187,8 +186,7 @@ Result<List> as_sequence(const Value& input, std::string_view filter) {
     }
     return chars;
   }
-  return filter_error(fmt::format("{}(): '{}' object is not iterable", filter,
-                                  input.type_name()));
+  return filter_error(fmt::format("{}(): '{}' object is not iterable", filter, input.type_name()));
 }
 
 Result<double> as_number(const Value& value) {
@@ -215,8 +213,8 @@ Value attribute_of(const Value& value, const std::string& name) {
     const auto found = object->fields.find(name);
     if (found != object->fields.end()) return found->second;
   }
-  return Value(Undefined{fmt::format("'{}' object has no attribute '{}'", value.type_name(),
-                                     name)});
+  return Value(
+      Undefined{fmt::format("'{}' object has no attribute '{}'", value.type_name(), name)});
 }
 
 /// printf-style `%` formatting for the `format` filter: %s %d %i %f %x %% with flags, width and
@@ -230,8 +228,12 @@ Result<std::string> percent_format(std::string_view pattern, const List& values)
       continue;
     }
     std::size_t j = i + 1;
-    while (j < pattern.size() && std::string_view("-+ 0#").find(pattern[j]) != std::string_view::npos) ++j;
-    while (j < pattern.size() && (std::isdigit(static_cast<unsigned char>(pattern[j])) || pattern[j] == '.')) ++j;
+    while (j < pattern.size() &&
+           std::string_view("-+ 0#").find(pattern[j]) != std::string_view::npos)
+      ++j;
+    while (j < pattern.size() &&
+           (std::isdigit(static_cast<unsigned char>(pattern[j])) || pattern[j] == '.'))
+      ++j;
     if (j >= pattern.size() || j - i > 8) return filter_error("format(): incomplete format");
     const char conversion = pattern[j];
     const std::string spec(pattern.substr(i, j - i));
@@ -240,7 +242,8 @@ Result<std::string> percent_format(std::string_view pattern, const List& values)
       out += '%';
       continue;
     }
-    if (next >= values.size()) return filter_error("format(): not enough arguments for format string");
+    if (next >= values.size())
+      return filter_error("format(): not enough arguments for format string");
     const Value& value = values[next++];
     if (conversion == 's') {
       auto text = to_text(value);
@@ -249,8 +252,8 @@ Result<std::string> percent_format(std::string_view pattern, const List& values)
     } else if (conversion == 'd' || conversion == 'i' || conversion == 'x') {
       auto number = as_number(value);
       if (!number) return fail(number.error());
-      out += fmt::sprintf(spec + (conversion == 'x' ? "llx" : "lld"),
-                          static_cast<long long>(*number));
+      out +=
+          fmt::sprintf(spec + (conversion == 'x' ? "llx" : "lld"), static_cast<long long>(*number));
     } else if (conversion == 'f') {
       auto number = as_number(value);
       if (!number) return fail(number.error());
@@ -395,7 +398,8 @@ Result<Value> filter_round(const Value& input, const CallArgs& args, const Filte
   if (!precision) return fail(precision.error());
   auto method = text_argument(args, 1, "method", "round", std::string("common"));
   if (!method) return fail(method.error());
-  const double scale = std::pow(10.0, static_cast<double>(std::clamp<std::int64_t>(*precision, -15, 15)));
+  const double scale =
+      std::pow(10.0, static_cast<double>(std::clamp<std::int64_t>(*precision, -15, 15)));
   double scaled = *number * scale;
   if (*method == "common") {
     scaled = std::round(scaled);
@@ -464,8 +468,7 @@ Result<Value> filter_datetime(const Value& input, const CallArgs& args, const Fi
   return Value(std::move(*text));
 }
 
-Result<Value> filter_localize_date(const Value& input, const CallArgs& args,
-                                   const FilterLimits&) {
+Result<Value> filter_localize_date(const Value& input, const CallArgs& args, const FilterLimits&) {
   auto format = text_argument(args, 0, "format", "localize_date", std::nullopt);
   if (!format) return fail(format.error());
   auto locale = text_argument(args, 1, "locale", "localize_date", std::nullopt);
@@ -528,9 +531,8 @@ const std::map<std::string_view, FilterFn>& filter_table() {
     table["upper"] = text_filter([](const std::string& s, const CallArgs&) -> Result<std::string> {
       return unicode_upper(s);
     });
-    table["title"] = text_filter([](const std::string& s, const CallArgs&) -> Result<std::string> {
-      return title_case(s);
-    });
+    table["title"] = text_filter(
+        [](const std::string& s, const CallArgs&) -> Result<std::string> { return title_case(s); });
     table["capitalize"] =
         text_filter([](const std::string& s, const CallArgs&) -> Result<std::string> {
           return capitalize_word(util::to_utf32(s));
@@ -556,11 +558,11 @@ const std::map<std::string_view, FilterFn>& filter_table() {
           }
           return replace_all(s, *old_text, *new_text, *count);
         });
-    table["string"] = text_filter([](const std::string& s, const CallArgs&) -> Result<std::string> {
-      return s;
-    });
+    table["string"] =
+        text_filter([](const std::string& s, const CallArgs&) -> Result<std::string> { return s; });
     table["safe"] = table["string"];
-    table["wordcount"] = [](const Value& input, const CallArgs&, const FilterLimits&) -> Result<Value> {
+    table["wordcount"] = [](const Value& input, const CallArgs&,
+                            const FilterLimits&) -> Result<Value> {
       auto text = to_text(input);
       if (!text) return fail(text.error());
       return Value(static_cast<std::int64_t>(split_text(*text, nullptr).size()));
@@ -709,8 +711,12 @@ Result<bool> apply_test(std::string_view name, const Value& input, const CallArg
   if (name == "sequence" || name == "iterable") {
     return input.holds<std::string>() || input.list() != nullptr || input.object() != nullptr;
   }
-  if (name == "lower") return input.holds<std::string>() && util::to_lower(input.as<std::string>()) == input.as<std::string>();
-  if (name == "upper") return input.holds<std::string>() && unicode_upper(input.as<std::string>()) == input.as<std::string>();
+  if (name == "lower")
+    return input.holds<std::string>() &&
+           util::to_lower(input.as<std::string>()) == input.as<std::string>();
+  if (name == "upper")
+    return input.holds<std::string>() &&
+           unicode_upper(input.as<std::string>()) == input.as<std::string>();
   if (name == "even" || name == "odd" || name == "divisibleby") {
     if (!input.holds<std::int64_t>()) {
       return filter_error(fmt::format("test '{}' needs an integer", name));
@@ -756,16 +762,20 @@ Result<Value> call_method(const Value& object, std::string_view method, const Ca
   }
   if (object.holds<std::string>()) {
     static const std::map<std::string_view, std::string_view> k_as_filter = {
-        {"lower", "lower"}, {"upper", "upper"},     {"title", "title"},
-        {"capitalize", "capitalize"}, {"replace", "replace"}};
+        {"lower", "lower"},
+        {"upper", "upper"},
+        {"title", "title"},
+        {"capitalize", "capitalize"},
+        {"replace", "replace"}};
     if (const auto found = k_as_filter.find(method); found != k_as_filter.end()) {
       return apply_filter(found->second, object, args, limits);
     }
     const std::string& text = object.as<std::string>();
     const Value* chars = argument(args, 0, "chars");
     const std::optional<std::string_view> set =
-        chars && chars->holds<std::string>() ? std::optional<std::string_view>(chars->as<std::string>())
-                                             : std::nullopt;
+        chars && chars->holds<std::string>()
+            ? std::optional<std::string_view>(chars->as<std::string>())
+            : std::nullopt;
     if (method == "strip") return Value(strip(text, set, true, true));
     if (method == "lstrip") return Value(strip(text, set, true, false));
     if (method == "rstrip") return Value(strip(text, set, false, true));
@@ -788,8 +798,8 @@ Result<Value> call_method(const Value& object, std::string_view method, const Ca
       return Value(sign ? text.substr(0, 1) + zeros + text.substr(1) : zeros + text);
     }
   }
-  return filter_error(fmt::format("'{}' object has no callable attribute '{}'",
-                                  object.type_name(), method));
+  return filter_error(
+      fmt::format("'{}' object has no callable attribute '{}'", object.type_name(), method));
 }
 
 }  // namespace quire::media::tmpl

@@ -1,7 +1,8 @@
 #include "media/template/lexer.hpp"
 
-#include <array>
 #include <fmt/format.h>
+
+#include <array>
 
 namespace quire::media::tmpl {
 namespace {
@@ -98,8 +99,8 @@ Result<std::vector<Segment>> split_segments(std::string_view source) {
   std::size_t pos = 0;
   while (pos < source.size()) {
     std::size_t open = source.find('{', pos);
-    while (open != std::string_view::npos && open + 1 < source.size() &&
-           source[open + 1] != '{' && source[open + 1] != '%' && source[open + 1] != '#') {
+    while (open != std::string_view::npos && open + 1 < source.size() && source[open + 1] != '{' &&
+           source[open + 1] != '%' && source[open + 1] != '#') {
       open = source.find('{', open + 1);
     }
     if (open == std::string_view::npos || open + 1 >= source.size()) {
@@ -157,8 +158,7 @@ Result<std::vector<Segment>> split_segments(std::string_view source) {
 
 namespace {
 
-Result<std::string> read_string(std::string_view content, std::size_t& i,
-                                std::size_t base_offset) {
+Result<std::string> read_string(std::string_view content, std::size_t& i, std::size_t base_offset) {
   const char quote = content[i];
   const std::size_t start = i++;
   std::string text;
@@ -167,11 +167,21 @@ Result<std::string> read_string(std::string_view content, std::size_t& i,
     if (c == '\\' && i + 1 < content.size()) {
       const char escaped = content[++i];
       switch (escaped) {
-        case 'n': c = '\n'; break;
-        case 't': c = '\t'; break;
-        case 'r': c = '\r'; break;
-        case '0': c = '\0'; break;
-        default: c = escaped; break;
+        case 'n':
+          c = '\n';
+          break;
+        case 't':
+          c = '\t';
+          break;
+        case 'r':
+          c = '\r';
+          break;
+        case '0':
+          c = '\0';
+          break;
+        default:
+          c = escaped;
+          break;
       }
     }
     text += c;
@@ -185,8 +195,8 @@ Result<std::string> read_string(std::string_view content, std::size_t& i,
 }  // namespace
 
 Result<std::vector<Token>> tokenize(std::string_view content, std::size_t base_offset) {
-  static constexpr std::array<std::string_view, 6> k_two_char_ops = {"==", "!=", "<=",
-                                                                      ">=", "//", "**"};
+  static constexpr std::array<std::string_view, 6> k_two_char_ops = {
+      "==", "!=", "<=", ">=", "//", "**"};
   static constexpr std::string_view k_one_char_ops = "+-*/%~<>=|.,:()[]{}";
   std::vector<Token> tokens;
   std::size_t i = 0;

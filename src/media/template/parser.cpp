@@ -198,7 +198,9 @@ class ExprParser {
   Result<ExprPtr> primary() {
     const Token token = peek();
     switch (token.kind) {
-      case Token::Kind::name: ++m_pos; return name_or_constant(token);
+      case Token::Kind::name:
+        ++m_pos;
+        return name_or_constant(token);
       case Token::Kind::string: {
         ++m_pos;
         auto expr = make_expr(Expr::Kind::literal, token.offset);
@@ -210,7 +212,9 @@ class ExprParser {
         return expr;
       }
       case Token::Kind::integer:
-      case Token::Kind::floating: ++m_pos; return number(token);
+      case Token::Kind::floating:
+        ++m_pos;
+        return number(token);
       case Token::Kind::op:
         if (token.text == "(" || token.text == "[" || token.text == "{") {
           if (++m_depth > m_max_depth) {
@@ -222,7 +226,8 @@ class ExprParser {
           return result;
         }
         break;
-      case Token::Kind::end: break;
+      case Token::Kind::end:
+        break;
     }
     return syntax_error(fmt::format("unexpected '{}'", describe(token)), token.offset);
   }
@@ -326,8 +331,9 @@ class ExprParser {
       const std::size_t offset = peek().offset;
       ExprPtr expr;
       if (accept_op(".")) {
-        auto name = peek().kind == Token::Kind::integer ? Result<std::string>(m_tokens[m_pos++].text)
-                                                        : expect_name();
+        auto name = peek().kind == Token::Kind::integer
+                        ? Result<std::string>(m_tokens[m_pos++].text)
+                        : expect_name();
         if (!name) return fail(name.error());
         expr = make_expr(Expr::Kind::attribute, offset);
         expr->text = std::move(*name);
@@ -390,9 +396,9 @@ class ExprParser {
       auto args = arguments();
       if (!args) return fail(args.error());
       expr->arguments = std::move(*args);
-    } else if (is_test && (peek().kind == Token::Kind::string ||
-                           peek().kind == Token::Kind::integer ||
-                           peek().kind == Token::Kind::floating)) {
+    } else if (is_test &&
+               (peek().kind == Token::Kind::string || peek().kind == Token::Kind::integer ||
+                peek().kind == Token::Kind::floating)) {
       // `x is divisibleby 3` / `x is eq 'a'`: one argument without parentheses.
       auto argument = primary();
       if (!argument) return argument;
@@ -422,8 +428,8 @@ class TemplateParser {
  private:
   struct Body {
     NodeList nodes;
-    std::string terminator;         ///< the keyword that ended the body
-    std::vector<Token> tokens;      ///< the tokens of the terminating tag
+    std::string terminator;     ///< the keyword that ended the body
+    std::vector<Token> tokens;  ///< the tokens of the terminating tag
     std::size_t terminator_offset = 0;
   };
 
@@ -443,9 +449,8 @@ class TemplateParser {
 
   Result<Body> parse_body(const std::set<std::string, std::less<>>& terminators) {
     if (++m_depth > m_max_depth) {
-      return syntax_error("blocks nested too deeply", m_index < m_segments.size()
-                                                          ? m_segments[m_index].offset
-                                                          : 0);
+      return syntax_error("blocks nested too deeply",
+                          m_index < m_segments.size() ? m_segments[m_index].offset : 0);
     }
     Body body;
     while (m_index < m_segments.size()) {
@@ -483,9 +488,9 @@ class TemplateParser {
       body.nodes.push_back(std::move(*node));
     }
     if (!terminators.empty()) {
-      return syntax_error(fmt::format("unexpected end of template, expected '{}'",
-                                      *terminators.rbegin()),
-                          m_segments.empty() ? 0 : m_segments.back().offset);
+      return syntax_error(
+          fmt::format("unexpected end of template, expected '{}'", *terminators.rbegin()),
+          m_segments.empty() ? 0 : m_segments.back().offset);
     }
     --m_depth;
     return body;

@@ -38,9 +38,7 @@ std::int64_t as_int(const Value& v) {
   return v.holds<bool>() ? (v.as<bool>() ? 1 : 0) : v.as<std::int64_t>();
 }
 
-bool both_int(const Value& a, const Value& b) {
-  return !a.holds<double>() && !b.holds<double>();
-}
+bool both_int(const Value& a, const Value& b) { return !a.holds<double>() && !b.holds<double>(); }
 
 /// Python-style index into a sequence of `size` elements; nullopt when out of range.
 std::optional<std::size_t> normalise_index(std::int64_t index, std::size_t size) {
@@ -79,7 +77,8 @@ class Renderer {
 
   Result<Flow> render_node(const Node& node) {
     switch (node.kind) {
-      case Node::Kind::text: return emit(node.text);
+      case Node::Kind::text:
+        return emit(node.text);
       case Node::Kind::output: {
         auto value = eval(*node.expression);
         if (!value) return fail(value.error());
@@ -87,16 +86,20 @@ class Renderer {
         if (!text) return fail(text.error());
         return emit(*text);
       }
-      case Node::Kind::branch: return render_branch(node);
-      case Node::Kind::loop: return render_loop(node);
+      case Node::Kind::branch:
+        return render_branch(node);
+      case Node::Kind::loop:
+        return render_loop(node);
       case Node::Kind::assign: {
         auto value = eval(*node.expression);
         if (!value) return fail(value.error());
         m_scopes.back()[node.targets.front()] = std::move(*value);
         return Flow::normal;
       }
-      case Node::Kind::brk: return Flow::brk;
-      case Node::Kind::cont: return Flow::cont;
+      case Node::Kind::brk:
+        return Flow::brk;
+      case Node::Kind::cont:
+        return Flow::cont;
     }
     return render_error("unknown template node");
   }
@@ -145,8 +148,8 @@ class Renderer {
     }
     const List* parts = item.list();
     if (parts == nullptr || parts->size() != targets.size()) {
-      return render_error(fmt::format("cannot unpack {} into {} loop variables", repr(item),
-                                      targets.size()));
+      return render_error(
+          fmt::format("cannot unpack {} into {} loop variables", repr(item), targets.size()));
     }
     for (std::size_t i = 0; i < targets.size(); ++i) scope[targets[i]] = (*parts)[i];
     return {};
@@ -198,20 +201,34 @@ class Renderer {
 
   Result<Value> eval_node(const Expr& expr) {
     switch (expr.kind) {
-      case Expr::Kind::literal: return expr.value;
-      case Expr::Kind::name: return lookup(expr.text);
-      case Expr::Kind::list: return eval_list(expr);
-      case Expr::Kind::dict: return eval_dict(expr);
-      case Expr::Kind::attribute: return eval_attribute(expr);
-      case Expr::Kind::item: return eval_item(expr);
-      case Expr::Kind::slice: return eval_slice(expr);
-      case Expr::Kind::call: return eval_call(expr);
-      case Expr::Kind::filter: return eval_filter(expr);
-      case Expr::Kind::test: return eval_test(expr);
-      case Expr::Kind::unary: return eval_unary(expr);
-      case Expr::Kind::binary: return eval_binary(expr);
-      case Expr::Kind::compare: return eval_compare(expr);
-      case Expr::Kind::conditional: return eval_conditional(expr);
+      case Expr::Kind::literal:
+        return expr.value;
+      case Expr::Kind::name:
+        return lookup(expr.text);
+      case Expr::Kind::list:
+        return eval_list(expr);
+      case Expr::Kind::dict:
+        return eval_dict(expr);
+      case Expr::Kind::attribute:
+        return eval_attribute(expr);
+      case Expr::Kind::item:
+        return eval_item(expr);
+      case Expr::Kind::slice:
+        return eval_slice(expr);
+      case Expr::Kind::call:
+        return eval_call(expr);
+      case Expr::Kind::filter:
+        return eval_filter(expr);
+      case Expr::Kind::test:
+        return eval_test(expr);
+      case Expr::Kind::unary:
+        return eval_unary(expr);
+      case Expr::Kind::binary:
+        return eval_binary(expr);
+      case Expr::Kind::compare:
+        return eval_compare(expr);
+      case Expr::Kind::conditional:
+        return eval_conditional(expr);
     }
     return render_error("unknown template expression");
   }
@@ -254,8 +271,8 @@ class Renderer {
 
   static Status check_attribute_name(const Value& base, const std::string& name) {
     if (!name.starts_with('_')) return {};
-    return render_error(fmt::format("access to attribute '{}' of '{}' object is unsafe", name,
-                                    base.type_name()));
+    return render_error(
+        fmt::format("access to attribute '{}' of '{}' object is unsafe", name, base.type_name()));
   }
 
   Result<Value> eval_attribute(const Expr& expr) {
@@ -297,8 +314,7 @@ class Renderer {
       }
       return Value(Undefined{fmt::format("'dict object' has no attribute {}", repr(*key))});
     }
-    if ((base->list() || base->holds<std::string>()) && key->is_number() &&
-        !key->holds<double>()) {
+    if ((base->list() || base->holds<std::string>()) && key->is_number() && !key->holds<double>()) {
       auto items = iterate(*base);
       if (!items) return fail(items.error());
       if (const auto position = normalise_index(as_int(*key), items->size())) {
@@ -306,8 +322,8 @@ class Renderer {
       }
       return Value(Undefined{fmt::format("index {} out of range", repr(*key))});
     }
-    return Value(Undefined{fmt::format("'{}' object has no element {}", base->type_name(),
-                                       repr(*key))});
+    return Value(
+        Undefined{fmt::format("'{}' object has no element {}", base->type_name(), repr(*key))});
   }
 
   Result<Value> eval_slice(const Expr& expr) {
@@ -384,14 +400,16 @@ class Renderer {
       bounds[count == 1 ? 1 : i] = as_int(bound);
     }
     if (bounds[2] == 0) return render_error("range() step must not be zero");
-    const double length = std::ceil((static_cast<double>(bounds[1]) - static_cast<double>(bounds[0])) /
-                                    static_cast<double>(bounds[2]));
+    const double length =
+        std::ceil((static_cast<double>(bounds[1]) - static_cast<double>(bounds[0])) /
+                  static_cast<double>(bounds[2]));
     if (length > static_cast<double>(m_limits.max_iterations)) {
       return render_error(fmt::format("range() of {} items exceeds the limit of {}", length,
                                       m_limits.max_iterations));
     }
     List numbers;
-    for (std::int64_t n = bounds[0]; bounds[2] > 0 ? n < bounds[1] : n > bounds[1]; n += bounds[2]) {
+    for (std::int64_t n = bounds[0]; bounds[2] > 0 ? n < bounds[1] : n > bounds[1];
+         n += bounds[2]) {
       numbers.emplace_back(n);
     }
     return Value(std::move(numbers));
@@ -425,8 +443,8 @@ class Renderer {
     }
     if (operand->is_undefined()) return fail(undefined_error(*operand));
     if (!operand->is_number()) {
-      return render_error(fmt::format("bad operand type for unary {}: '{}'", expr.text,
-                                      operand->type_name()));
+      return render_error(
+          fmt::format("bad operand type for unary {}: '{}'", expr.text, operand->type_name()));
     }
     if (expr.text == "+") return *operand;
     if (operand->holds<double>()) return Value(-operand->as<double>());
@@ -458,7 +476,8 @@ class Renderer {
     auto b = to_text(right);
     if (!b) return fail(b.error());
     if (a->size() + b->size() > m_limits.max_output_bytes) {
-      return render_error(fmt::format("template result exceeds {} bytes", m_limits.max_output_bytes));
+      return render_error(
+          fmt::format("template result exceeds {} bytes", m_limits.max_output_bytes));
     }
     return Value(*a + *b);
   }
@@ -475,7 +494,8 @@ class Renderer {
     }
     const std::string& text = sequence.as<std::string>();
     if (text.size() * static_cast<std::size_t>(times) > m_limits.max_output_bytes) {
-      return render_error(fmt::format("template result exceeds {} bytes", m_limits.max_output_bytes));
+      return render_error(
+          fmt::format("template result exceeds {} bytes", m_limits.max_output_bytes));
     }
     std::string out;
     for (std::int64_t i = 0; i < times; ++i) out += text;
@@ -556,8 +576,8 @@ class Renderer {
     if (item.is_undefined()) return fail(undefined_error(item));
     if (container.holds<std::string>()) {
       if (!item.holds<std::string>()) {
-        return render_error(fmt::format("'in <string>' requires string as left operand, not {}",
-                                        item.type_name()));
+        return render_error(
+            fmt::format("'in <string>' requires string as left operand, not {}", item.type_name()));
       }
       return container.as<std::string>().find(item.as<std::string>()) != std::string::npos;
     }
@@ -568,8 +588,8 @@ class Renderer {
       return std::any_of(list->begin(), list->end(),
                          [&](const Value& element) { return equals(element, item); });
     }
-    return render_error(fmt::format("argument of type '{}' is not iterable",
-                                    container.type_name()));
+    return render_error(
+        fmt::format("argument of type '{}' is not iterable", container.type_name()));
   }
 
   Result<bool> compare_pair(const std::string& op, const Value& a, const Value& b) {

@@ -19,9 +19,8 @@ std::string format_timestamp(Timestamp moment) {
   const auto day = std::chrono::floor<std::chrono::days>(moment);
   const std::chrono::hh_mm_ss time{moment - day};
   char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%s %02d:%02d:%02d",
-                format_date(Date{day}).c_str(), static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()),
+  std::snprintf(buffer, sizeof buffer, "%s %02d:%02d:%02d", format_date(Date{day}).c_str(),
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
                 static_cast<int>(time.seconds().count()));
   std::string text = buffer;
   if (const auto micros = time.subseconds().count(); micros != 0) {
@@ -44,9 +43,8 @@ std::string format_double(double number) {
 }
 
 std::string quote(const std::string& text) {
-  const char mark = text.find('\'') != std::string::npos && text.find('"') == std::string::npos
-                        ? '"'
-                        : '\'';
+  const char mark =
+      text.find('\'') != std::string::npos && text.find('"') == std::string::npos ? '"' : '\'';
   std::string quoted(1, mark);
   for (const char c : text) {
     if (c == mark || c == '\\') quoted += '\\';
@@ -94,9 +92,8 @@ const Object* Value::object() const {
 }
 
 const char* Value::type_name() const {
-  static constexpr const char* k_names[] = {"Undefined", "NoneType", "bool",     "int",
-                                            "float",     "str",      "date",     "datetime",
-                                            "list",      "dict"};
+  static constexpr const char* k_names[] = {"Undefined", "NoneType", "bool",     "int",  "float",
+                                            "str",       "date",     "datetime", "list", "dict"};
   return k_names[m_storage.index()];
 }
 

@@ -38,9 +38,9 @@ struct None {};
 /// shared. Templates can only reach what is stored here; there are no host objects behind it.
 class Value {
  public:
-  using Storage = std::variant<Undefined, None, bool, std::int64_t, double, std::string, Date,
-                               Timestamp, std::shared_ptr<const List>,
-                               std::shared_ptr<const Object>>;
+  using Storage =
+      std::variant<Undefined, None, bool, std::int64_t, double, std::string, Date, Timestamp,
+                   std::shared_ptr<const List>, std::shared_ptr<const Object>>;
 
   Value() : m_storage(None{}) {}
   Value(None) : m_storage(None{}) {}
