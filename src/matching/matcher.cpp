@@ -58,20 +58,6 @@ PatternCache& pattern_cache() {
 /// A helper pattern written in this file; it always compiles.
 util::Regex compile_fixed(const char* pattern) { return *util::Regex::compile(pattern); }
 
-/// `text` with every match of `regex` replaced by `replacement`.
-std::string replace_all(const util::Regex& regex, std::string_view text,
-                        std::string_view replacement) {
-  std::string out;
-  std::size_t copied = 0;
-  for (const auto& match : regex.find_all(text)) {
-    out.append(text.substr(copied, match.begin - copied));
-    out.append(replacement);
-    copied = match.end;
-  }
-  out.append(text.substr(copied));
-  return out;
-}
-
 bool is_blank(std::string_view text) {
   static const util::Regex blank = compile_fixed(R"(\A\s*\z)");
   return blank.contains(text);
@@ -89,8 +75,8 @@ std::string bounded(std::string_view fragment) {
 
 bool fuzzy_matches(const MatchingRule& rule, std::string_view content) {
   static const util::Regex punctuation = compile_fixed(R"([^\w\s]+)");
-  std::string needle = replace_all(punctuation, rule.match, "");
-  std::string haystack = replace_all(punctuation, content, "");
+  std::string needle = punctuation.replace_all(rule.match, "");
+  std::string haystack = punctuation.replace_all(content, "");
   if (rule.is_insensitive) {
     needle = util::to_lower(needle);
     haystack = util::to_lower(haystack);
@@ -114,9 +100,9 @@ std::vector<std::string> split_terms(std::string_view match) {
     if (term.size() >= 3 && term.front() == '"' && term.back() == '"') {
       term = term.substr(1, term.size() - 2);
     }
-    const std::string normalised = replace_all(inner_space, replace_all(edge_space, term, ""), " ");
+    const std::string normalised = inner_space.replace_all(edge_space.replace_all(term, ""), " ");
     std::string escaped = util::regex_escape(normalised);
-    terms.push_back(replace_all(escaped_space, escaped, R"(\s+)"));
+    terms.push_back(escaped_space.replace_all(escaped, R"(\s+)"));
   }
   return terms;
 }

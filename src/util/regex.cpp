@@ -112,6 +112,18 @@ std::vector<RegexMatch> Regex::find_all(std::string_view text) const {
   return matches;
 }
 
+std::string Regex::replace_all(std::string_view text, std::string_view replacement) const {
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& match : find_all(text)) {
+    out.append(text.substr(copied, match.begin - copied));
+    out.append(replacement);
+    copied = match.end;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
 std::string regex_escape(std::string_view literal) {
   std::string escaped;
   escaped.reserve(literal.size() * 2);

@@ -43,6 +43,9 @@ class Regex {
   /// empty match the scan moves on by one character).
   [[nodiscard]] std::vector<RegexMatch> find_all(std::string_view text) const;
 
+  /// `text` with every match (as `find_all` finds them) replaced by the literal `replacement`.
+  [[nodiscard]] std::string replace_all(std::string_view text, std::string_view replacement) const;
+
  private:
   struct Code;
   explicit Regex(std::shared_ptr<const Code> code) : m_code(std::move(code)) {}
