@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
 
 namespace quire::parsing {
 namespace {
@@ -84,6 +85,19 @@ TEST(ImageParserTest, LimitsOcrToConfiguredPages) {
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_TRUE(contains_in_order(lower(result->text), {"page 1", "page 2"}));
   EXPECT_EQ(lower(result->text).find("page 3"), std::string::npos);
+}
+
+TEST(ImageParserTest, OcrsFromSeveralThreadsAtOnce) {
+  QUIRE_REQUIRE_OCR();
+  // Each thread gets its own Tesseract engine; a shared one would corrupt both results.
+  std::string texts[2];
+  std::thread first([&] { texts[0] = parse_text(tesseract_sample("simple.png"), "image/png"); });
+  std::thread second([&] { texts[1] = parse_text(tesseract_sample("simple.gif"), "image/gif"); });
+  first.join();
+  second.join();
+  for (const auto& text : texts) {
+    EXPECT_NE(lower(text).find("this is a test document"), std::string::npos) << text;
+  }
 }
 
 TEST(ImageParserTest, ImageWithoutTextGivesEmptyText) {

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
