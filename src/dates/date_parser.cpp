@@ -8,8 +8,6 @@
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
-#include <unicode/gregocal.h>
-#include <unicode/timezone.h>
 
 #include <algorithm>
 #include <array>
@@ -171,28 +169,6 @@ Result<std::vector<Date>> parse_ignore_dates(std::string_view raw, std::string_v
     dates.push_back(*date);
   }
   return dates;
-}
-
-Result<Date> today_in_zone(std::string_view time_zone) {
-  const auto id = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(time_zone.data(), static_cast<std::int32_t>(time_zone.size())));
-  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(id));
-  if (!zone || *zone == icu::TimeZone::getUnknown()) {
-    return fail(ErrorCode::invalid_argument, fmt::format("unknown time zone '{}'", time_zone));
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  icu::GregorianCalendar calendar(zone.release(), status);
-  calendar.setTime(icu::Calendar::getNow(), status);
-  const int year = calendar.get(UCAL_YEAR, status);
-  const int month = calendar.get(UCAL_MONTH, status) + 1;
-  const int day = calendar.get(UCAL_DATE, status);
-  if (U_FAILURE(status)) {
-    return fail(ErrorCode::internal,
-                fmt::format("cannot read the date in time zone '{}': {}", time_zone,
-                            u_errorName(status)));
-  }
-  return Date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
-              std::chrono::day{static_cast<unsigned>(day)}};
 }
 
 }  // namespace quire::dates

@@ -22,7 +22,9 @@ struct DateParserOptions {
   std::vector<std::string> languages;  ///< dateparser locales; empty = derived from ocr_language
   std::string ocr_language = "eng";    ///< Tesseract codes such as `deu+eng`
   std::vector<Date> ignore_dates;
-  std::string time_zone = "UTC";  ///< the zone `today` is taken in (see `today_in_zone`)
+  /// The zone callers take `today` in (`util::local_date(now, time_zone)`); dateparser compares
+  /// dates at midnight in this zone with the current moment.
+  std::string time_zone = "UTC";
 };
 
 /// Finds a document's date in its file name and text the way paperless-ngx's `parse_date`
@@ -77,9 +79,5 @@ class DateParser {
 [[nodiscard]] Result<std::vector<Date>> parse_ignore_dates(std::string_view raw,
                                                            std::string_view date_order,
                                                            Date today);
-
-/// Today's calendar date in the IANA zone `time_zone` (e.g. `Europe/Berlin`). Fails with
-/// `invalid_argument` for a zone ICU does not know.
-[[nodiscard]] Result<Date> today_in_zone(std::string_view time_zone);
 
 }  // namespace quire::dates
