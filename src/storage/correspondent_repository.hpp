@@ -1,34 +1,10 @@
 #pragma once
 
-#include "core/error.hpp"
-#include "core/objects.hpp"
-#include "storage/database.hpp"
-
-#include <optional>
-#include <string_view>
-#include <vector>
+#include "storage/matching_repository.hpp"
 
 namespace quire::storage {
 
-/// Rows of `documents_correspondent`. Stateless: every method takes the transaction it runs in, so
-/// calls can be combined inside one `Database::write`.
-class CorrespondentRepository {
- public:
-  /// Inserts `correspondent` (its `id` is ignored) and returns the new id. Errors:
-  /// `invalid_argument` for an empty or over-long name or an unknown owner, `conflict` when
-  /// the owner (or, for unowned rows, anyone unowned) already has that name.
-  [[nodiscard]] static Result<CorrespondentId> create(WriteContext& context,
-                                                      const Correspondent& correspondent);
-
-  [[nodiscard]] static Result<std::optional<Correspondent>> get(ReadContext& context,
-                                                                CorrespondentId id);
-
-  /// All rows, ordered by name case-insensitively (then id).
-  [[nodiscard]] static Result<std::vector<Correspondent>> list(ReadContext& context);
-
-  /// The oldest row whose name equals `name` ignoring case (ASCII case only on SQLite).
-  [[nodiscard]] static Result<std::optional<Correspondent>> find_by_name_ignoring_case(
-      ReadContext& context, std::string_view name);
-};
+/// Create, get, list and find `Correspondent` rows; see `MatchingRepository`.
+using CorrespondentRepository = MatchingRepository<Correspondent>;
 
 }  // namespace quire::storage

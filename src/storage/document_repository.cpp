@@ -1,6 +1,5 @@
 #include "storage/document_repository.hpp"
 
-#include "storage/matching_object_table.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
 
@@ -114,7 +113,7 @@ Document decode(RowReader& reader) {
 }
 
 Status validate(const Document& document) {
-  if (utf8_length(document.title) > k_max_title) {
+  if (character_count(document.title) > k_max_title) {
     return fail(ErrorCode::invalid_argument,
                 fmt::format("document title '{}' is longer than {} characters", document.title,
                             k_max_title));
@@ -216,36 +215,27 @@ Result<std::vector<Document>> select_documents(Session& session, std::string_vie
                                                const SqlParams& params) {
   auto rows = session.query(fmt::format("SELECT {} FROM {} {}", select_list(), k_table, tail),
                             k_columns.size() + 1, params);
-  if (!rows) {
-    return fail(rows.error());
-  }
-  std::vector<Document> documents;
-  documents.reserve(rows->size());
-  for (const SqlRow& row : *rows) {
-    RowReader reader(row, k_table);
-    documents.push_back(decode(reader));
-    if (const Status status = reader.status(); !status) {
-      return fail(status.error());
+  auto documents = decode_rows<Document>(std::move(rows), k_table, decode);
+  if (documents) {
+    if (const Status tagged = load_tags(session, *documents); !tagged) {
+      return fail(tagged.error());
     }
-  }
-  if (const Status tagged = load_tags(session, documents); !tagged) {
-    return fail(tagged.error());
   }
   return documents;
 }
 
 Result<std::optional<DocumentMatch>> select_match(Session& session, std::string_view where,
                                                   const SqlParams& params) {
-  auto documents = select_documents(session, fmt::format("{} ORDER BY id LIMIT 1", where), params);
-  if (!documents) {
-    return fail(documents.error());
+  auto document = first_or_none(
+      select_documents(session, fmt::format("{} ORDER BY id LIMIT 1", where), params));
+  if (!document) {
+    return fail(document.error());
   }
-  if (documents->empty()) {
+  if (!*document) {
     return std::optional<DocumentMatch>{};
   }
-  DocumentMatch match{std::move(documents->front()), false};
-  match.in_trash = match.document.deleted_at.has_value();
-  return std::optional<DocumentMatch>(std::move(match));
+  const bool in_trash = (*document)->deleted_at.has_value();
+  return std::optional<DocumentMatch>(DocumentMatch{std::move(**document), in_trash});
 }
 
 }  // namespace
@@ -303,14 +293,7 @@ Result<std::optional<Document>> DocumentRepository::get(ReadContext& context, Do
                                                         Trash trash) {
   const std::string_view where =
       trash == Trash::include ? "WHERE id = :id" : "WHERE id = :id AND deleted_at IS NULL";
-  auto documents = select_documents(context.session(), where, {to_sql(id)});
-  if (!documents) {
-    return fail(documents.error());
-  }
-  if (documents->empty()) {
-    return std::optional<Document>{};
-  }
-  return std::optional<Document>(std::move(documents->front()));
+  return first_or_none(select_documents(context.session(), where, {to_sql(id)}));
 }
 
 Result<std::optional<DocumentMatch>> DocumentRepository::find_by_checksum_or_archive_checksum(
@@ -330,19 +313,8 @@ Result<std::optional<DocumentMatch>> DocumentRepository::find_by_asn(ReadContext
 Result<std::vector<DocumentId>> DocumentRepository::list_live_ids(ReadContext& context) {
   auto rows = context.session().query(
       "SELECT id FROM documents_document WHERE deleted_at IS NULL ORDER BY id", 1);
-  if (!rows) {
-    return fail(rows.error());
-  }
-  std::vector<DocumentId> ids;
-  ids.reserve(rows->size());
-  for (const SqlRow& row : *rows) {
-    RowReader reader(row, k_table);
-    ids.push_back(reader.integer());
-    if (const Status status = reader.status(); !status) {
-      return fail(status.error());
-    }
-  }
-  return ids;
+  return decode_rows<DocumentId>(std::move(rows), k_table,
+                                 [](RowReader& reader) { return reader.integer(); });
 }
 
 Result<std::vector<Document>> DocumentRepository::list_live(ReadContext& context, DocumentId after,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -314,6 +315,20 @@ void add_mail_tables(SchemaBuilder& schema) {
   schema.index("paperless_mail_processedmail", "rule_id");
 }
 
+// A many-to-many field of a workflow part: `<owner_table>_<field>` linking to `right_table`.
+struct Link {
+  std::string_view field;
+  std::string_view right;
+  std::string_view right_table;
+};
+
+void add_links(SchemaBuilder& schema, std::string_view owner_table, std::string_view left,
+               std::span<const Link> links) {
+  for (const Link& link : links) {
+    schema.many_to_many(owner_table, link.field, left, link.right, link.right_table);
+  }
+}
+
 void add_workflow_trigger(SchemaBuilder& schema) {
   schema.add(
       "CREATE TABLE documents_workflowtrigger (id {pk}, type integer NOT NULL DEFAULT 1, "
@@ -335,16 +350,15 @@ void add_workflow_trigger(SchemaBuilder& schema) {
       "schedule_date_field varchar(20) NOT NULL DEFAULT 'added', "
       "schedule_date_custom_field_id bigint NULL "
       "REFERENCES documents_customfield (id) ON DELETE SET NULL)");
-  constexpr std::string_view k_trigger = "documents_workflowtrigger";
-  schema.many_to_many(k_trigger, "filter_has_tags", "workflowtrigger", "tag", "documents_tag");
-  schema.many_to_many(k_trigger, "filter_has_all_tags", "workflowtrigger", "tag", "documents_tag");
-  schema.many_to_many(k_trigger, "filter_has_not_tags", "workflowtrigger", "tag", "documents_tag");
-  schema.many_to_many(k_trigger, "filter_has_not_correspondents", "workflowtrigger",
-                      "correspondent", "documents_correspondent");
-  schema.many_to_many(k_trigger, "filter_has_not_document_types", "workflowtrigger", "documenttype",
-                      "documents_documenttype");
-  schema.many_to_many(k_trigger, "filter_has_not_storage_paths", "workflowtrigger", "storagepath",
-                      "documents_storagepath");
+  constexpr std::array<Link, 6> k_links = {{
+      {"filter_has_tags", "tag", "documents_tag"},
+      {"filter_has_all_tags", "tag", "documents_tag"},
+      {"filter_has_not_tags", "tag", "documents_tag"},
+      {"filter_has_not_correspondents", "correspondent", "documents_correspondent"},
+      {"filter_has_not_document_types", "documenttype", "documents_documenttype"},
+      {"filter_has_not_storage_paths", "storagepath", "documents_storagepath"},
+  }};
+  add_links(schema, "documents_workflowtrigger", "workflowtrigger", k_links);
 }
 
 void add_workflow_action(SchemaBuilder& schema) {
@@ -379,11 +393,6 @@ void add_workflow_action(SchemaBuilder& schema) {
   }
   schema.add(action + ")");
 
-  struct Link {
-    std::string_view field;
-    std::string_view right;
-    std::string_view right_table;
-  };
   constexpr std::array<Link, 16> k_links = {{
       {"assign_tags", "tag", "documents_tag"},
       {"assign_view_users", "user", "auth_user"},
@@ -402,10 +411,7 @@ void add_workflow_action(SchemaBuilder& schema) {
       {"remove_change_users", "user", "auth_user"},
       {"remove_change_groups", "group", "auth_group"},
   }};
-  for (const Link& link : k_links) {
-    schema.many_to_many("documents_workflowaction", link.field, "workflowaction", link.right,
-                        link.right_table);
-  }
+  add_links(schema, "documents_workflowaction", "workflowaction", k_links);
 }
 
 void add_workflow_tables(SchemaBuilder& schema) {

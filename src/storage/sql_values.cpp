@@ -293,11 +293,26 @@ Date RowReader::date() {
   return *value;
 }
 
+void RowReader::invalid(std::string message) {
+  if (!m_problem) {
+    m_problem = fmt::format("{}: {}", m_table, message);
+  }
+}
+
 Status RowReader::status() const {
   if (m_problem) {
     return fail(ErrorCode::corruption, *m_problem);
   }
   return {};
+}
+
+std::size_t character_count(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) {
+    // Count every byte except UTF-8 continuation bytes (10xxxxxx).
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return count;
 }
 
 }  // namespace quire::storage

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace quire::storage {
 
@@ -62,6 +64,9 @@ class RowReader {
   std::optional<Timestamp> optional_timestamp();
   Date date();
 
+  /// Records a problem the caller found in a decoded value (e.g. an unknown enum name).
+  void invalid(std::string message);
+
   /// The first decoding failure as `ErrorCode::corruption`, naming the table and column.
   [[nodiscard]] Status status() const;
 
@@ -76,5 +81,40 @@ class RowReader {
   std::size_t m_column = 0;
   std::optional<std::string> m_problem;
 };
+
+/// Decodes every row of a query result with `decode(RowReader&) -> T`; the first undecodable
+/// row fails the whole result.
+template <typename T, typename Decode>
+[[nodiscard]] Result<std::vector<T>> decode_rows(Result<std::vector<SqlRow>> rows,
+                                                 std::string_view table, Decode decode) {
+  if (!rows) {
+    return fail(std::move(rows.error()));
+  }
+  std::vector<T> objects;
+  objects.reserve(rows->size());
+  for (const SqlRow& row : *rows) {
+    RowReader reader(row, table);
+    objects.push_back(decode(reader));
+    if (const Status status = reader.status(); !status) {
+      return fail(status.error());
+    }
+  }
+  return objects;
+}
+
+/// The first element, if any: turns a list lookup into a single-row lookup.
+template <typename T>
+[[nodiscard]] Result<std::optional<T>> first_or_none(Result<std::vector<T>> objects) {
+  if (!objects) {
+    return fail(std::move(objects.error()));
+  }
+  if (objects->empty()) {
+    return std::optional<T>{};
+  }
+  return std::optional<T>(std::move(objects->front()));
+}
+
+/// Number of Unicode code points in UTF-8 `text`: Django limits lengths in characters.
+[[nodiscard]] std::size_t character_count(std::string_view text);
 
 }  // namespace quire::storage

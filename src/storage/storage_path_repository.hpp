@@ -1,34 +1,10 @@
 #pragma once
 
-#include "core/error.hpp"
-#include "core/objects.hpp"
-#include "storage/database.hpp"
-
-#include <optional>
-#include <string_view>
-#include <vector>
+#include "storage/matching_repository.hpp"
 
 namespace quire::storage {
 
-/// Rows of `documents_storagepath`. Stateless: every method takes the transaction it runs in, so
-/// calls can be combined inside one `Database::write`.
-class StoragePathRepository {
- public:
-  /// Inserts `storage_path` (its `id` is ignored) and returns the new id. Errors:
-  /// `invalid_argument` for an empty or over-long name or an unknown owner, `conflict` when
-  /// the owner (or, for unowned rows, anyone unowned) already has that name.
-  [[nodiscard]] static Result<StoragePathId> create(WriteContext& context,
-                                                    const StoragePath& storage_path);
-
-  [[nodiscard]] static Result<std::optional<StoragePath>> get(ReadContext& context,
-                                                              StoragePathId id);
-
-  /// All rows, ordered by name case-insensitively (then id).
-  [[nodiscard]] static Result<std::vector<StoragePath>> list(ReadContext& context);
-
-  /// The oldest row whose name equals `name` ignoring case (ASCII case only on SQLite).
-  [[nodiscard]] static Result<std::optional<StoragePath>> find_by_name_ignoring_case(
-      ReadContext& context, std::string_view name);
-};
+/// Create, get, list and find `StoragePath` rows; see `MatchingRepository`.
+using StoragePathRepository = MatchingRepository<StoragePath>;
 
 }  // namespace quire::storage

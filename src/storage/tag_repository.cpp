@@ -1,55 +1,13 @@
 #include "storage/tag_repository.hpp"
 
-#include "storage/matching_object_table.hpp"
+#include "storage/session.hpp"
+#include "storage/sql_values.hpp"
 
 #include <fmt/format.h>
 
 #include <set>
 
 namespace quire::storage {
-namespace {
-
-const MatchingTable k_table{"tag", "documents_tag", {"color", "is_inbox_tag", "tn_parent_id"}};
-
-Tag decode(RowReader& reader) {
-  Tag tag;
-  decode_matching(reader, tag);
-  tag.color = reader.text();
-  tag.is_inbox_tag = reader.boolean();
-  tag.parent_id = reader.optional_integer();
-  return tag;
-}
-
-bool is_color(std::string_view color) {
-  if (color.size() != 7 || color[0] != '#') {
-    return false;
-  }
-  return color.substr(1).find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
-}
-
-}  // namespace
-
-Result<TagId> TagRepository::create(WriteContext& context, const Tag& tag) {
-  if (!is_color(tag.color)) {
-    return fail(ErrorCode::invalid_argument,
-                fmt::format("tag '{}': invalid color '{}'", tag.name, tag.color));
-  }
-  return insert_matching(context.session(), k_table, tag,
-                         {to_sql(tag.color), to_sql(tag.is_inbox_tag), to_sql(tag.parent_id)});
-}
-
-Result<std::optional<Tag>> TagRepository::get(ReadContext& context, TagId id) {
-  return get_by_id<Tag>(context.session(), k_table, id, decode);
-}
-
-Result<std::vector<Tag>> TagRepository::list(ReadContext& context) {
-  return list_by_name<Tag>(context.session(), k_table, decode);
-}
-
-Result<std::optional<Tag>> TagRepository::find_by_name_ignoring_case(ReadContext& context,
-                                                                     std::string_view name) {
-  return find_by_name<Tag>(context.session(), k_table, name, decode);
-}
 
 Result<Tag> TagRepository::find_or_create_by_name_ignoring_case(WriteContext& context,
                                                                 std::string_view name) {
@@ -103,9 +61,8 @@ Result<std::vector<TagId>> TagRepository::ancestors(ReadContext& context, TagId 
 }
 
 Result<std::vector<Tag>> TagRepository::inbox_tags(ReadContext& context) {
-  const std::string tail = fmt::format("WHERE is_inbox_tag = {} {}",
-                                       context.session().bool_literal(true), k_order_by_name);
-  return select_objects<Tag>(context.session(), k_table, tail, {}, decode);
+  return list_where(context,
+                    fmt::format("is_inbox_tag = {}", context.session().bool_literal(true)));
 }
 
 }  // namespace quire::storage

@@ -26,7 +26,7 @@ Timestamp now() {
   return std::chrono::floor<std::chrono::microseconds>(std::chrono::system_clock::now());
 }
 
-TaskRecord decode(RowReader& reader, Status& problem) {
+TaskRecord decode(RowReader& reader) {
   TaskRecord task;
   task.id = reader.integer();
   task.task_id = reader.text();
@@ -46,8 +46,7 @@ TaskRecord decode(RowReader& reader, Status& problem) {
     return status == task_status_name(value);
   });
   if (found == k_statuses.end()) {
-    problem = fail(ErrorCode::corruption,
-                   fmt::format("task {} has unknown status '{}'", task.task_id, status));
+    reader.invalid(fmt::format("task {} has unknown status '{}'", task.task_id, status));
   } else {
     task.status = *found;
   }
@@ -58,23 +57,7 @@ Result<std::vector<TaskRecord>> select_tasks(Session& session, std::string_view 
                                              const SqlParams& params) {
   auto rows = session.query(fmt::format("SELECT {} FROM {} {}", k_columns, k_table, tail),
                             k_column_count, params);
-  if (!rows) {
-    return fail(rows.error());
-  }
-  std::vector<TaskRecord> tasks;
-  tasks.reserve(rows->size());
-  for (const SqlRow& row : *rows) {
-    RowReader reader(row, k_table);
-    Status problem;
-    tasks.push_back(decode(reader, problem));
-    if (const Status status = reader.status(); !status) {
-      return fail(status.error());
-    }
-    if (!problem) {
-      return fail(problem.error());
-    }
-  }
-  return tasks;
+  return decode_rows<TaskRecord>(std::move(rows), k_table, decode);
 }
 
 Status expect_changed(const Result<std::int64_t>& changed, std::string_view task_id) {
@@ -129,15 +112,8 @@ Status TaskRepository::finish(WriteContext& context, std::string_view task_id, T
 
 Result<std::optional<TaskRecord>> TaskRepository::get(ReadContext& context,
                                                       std::string_view task_id) {
-  auto tasks =
-      select_tasks(context.session(), "WHERE task_id = :task_id", {to_sql(std::string(task_id))});
-  if (!tasks) {
-    return fail(tasks.error());
-  }
-  if (tasks->empty()) {
-    return std::optional<TaskRecord>{};
-  }
-  return std::optional<TaskRecord>(std::move(tasks->front()));
+  return first_or_none(
+      select_tasks(context.session(), "WHERE task_id = :task_id", {to_sql(std::string(task_id))}));
 }
 
 Result<std::vector<TaskRecord>> TaskRepository::list(ReadContext& context) {

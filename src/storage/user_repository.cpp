@@ -1,6 +1,5 @@
 #include "storage/user_repository.hpp"
 
-#include "storage/matching_object_table.hpp"
 #include "storage/session.hpp"
 #include "storage/sql_values.hpp"
 
@@ -38,37 +37,13 @@ Result<std::vector<User>> select_users(Session& session, std::string_view tail,
                                        const SqlParams& params) {
   auto rows = session.query(fmt::format("SELECT {} FROM {} {}", k_columns, k_table, tail),
                             k_column_count, params);
-  if (!rows) {
-    return fail(rows.error());
-  }
-  std::vector<User> users;
-  users.reserve(rows->size());
-  for (const SqlRow& row : *rows) {
-    RowReader reader(row, k_table);
-    users.push_back(decode(reader));
-    if (const Status status = reader.status(); !status) {
-      return fail(status.error());
-    }
-  }
-  return users;
-}
-
-Result<std::optional<User>> select_user(Session& session, std::string_view where,
-                                        const SqlParams& params) {
-  auto users = select_users(session, where, params);
-  if (!users) {
-    return fail(users.error());
-  }
-  if (users->empty()) {
-    return std::optional<User>{};
-  }
-  return std::optional<User>(std::move(users->front()));
+  return decode_rows<User>(std::move(rows), k_table, decode);
 }
 
 }  // namespace
 
 Result<UserId> UserRepository::create(WriteContext& context, const User& user) {
-  const std::size_t length = utf8_length(user.username);
+  const std::size_t length = character_count(user.username);
   if (length == 0 || length > k_max_username) {
     return fail(
         ErrorCode::invalid_argument,
@@ -92,13 +67,13 @@ Result<UserId> UserRepository::create(WriteContext& context, const User& user) {
 }
 
 Result<std::optional<User>> UserRepository::get(ReadContext& context, UserId id) {
-  return select_user(context.session(), "WHERE id = :id", {to_sql(id)});
+  return first_or_none(select_users(context.session(), "WHERE id = :id", {to_sql(id)}));
 }
 
 Result<std::optional<User>> UserRepository::find_by_username(ReadContext& context,
                                                              std::string_view username) {
-  return select_user(context.session(), "WHERE username = :username",
-                     {to_sql(std::string(username))});
+  return first_or_none(select_users(context.session(), "WHERE username = :username",
+                                    {to_sql(std::string(username))}));
 }
 
 Result<std::vector<User>> UserRepository::list(ReadContext& context) {
