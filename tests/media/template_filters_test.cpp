@@ -1,5 +1,6 @@
 #include "media/template/filters.hpp"
 #include "media/template/template.hpp"
+#include "render_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -28,16 +29,10 @@ Object filter_context() {
 }
 
 Result<std::string> render(std::string_view source) {
-  auto compiled = Template::parse(source);
-  if (!compiled) return fail(compiled.error());
-  return compiled->render(filter_context());
+  return test::render(source, filter_context());
 }
 
-std::string render_ok(std::string_view source) {
-  auto result = render(source);
-  EXPECT_TRUE(result.has_value()) << source << ": " << result.error().message;
-  return result.value_or("<error>");
-}
+std::string render_ok(std::string_view source) { return test::render_ok(source, filter_context()); }
 
 TEST(TemplateFiltersTest, AppliesTextFilters) {
   EXPECT_EQ(render_ok("{{ 'MiXed' | lower }} {{ 'straße' | upper }}"), "mixed STRASSE");

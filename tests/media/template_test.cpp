@@ -1,5 +1,7 @@
 #include "media/template/template.hpp"
 
+#include "render_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -23,16 +25,10 @@ Object sample_context() {
 
 Result<std::string> render(std::string_view source, const Object& context = sample_context(),
                            const TemplateLimits& limits = {}) {
-  auto compiled = Template::parse(source, limits);
-  if (!compiled) return fail(compiled.error());
-  return compiled->render(context);
+  return test::render(source, context, limits);
 }
 
-std::string render_ok(std::string_view source) {
-  auto result = render(source);
-  EXPECT_TRUE(result.has_value()) << source << ": " << result.error().message;
-  return result.value_or("<error>");
-}
+std::string render_ok(std::string_view source) { return test::render_ok(source, sample_context()); }
 
 void expect_error(std::string_view source, std::string_view fragment) {
   auto result = render(source);

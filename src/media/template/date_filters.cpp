@@ -26,7 +26,8 @@ tl::unexpected<Error> date_error(std::string message) {
 Result<std::optional<Date>> parse_date_text(const std::string& text) {
   static const std::regex k_pattern(R"(^(\d{4})-(\d{1,2})-(\d{1,2})$)");
   std::smatch match;
-  if (!std::regex_match(text, match, k_pattern)) return std::optional<Date>();
+  // The length check keeps std::regex (which recurses per character) away from huge input.
+  if (text.size() > 16 || !std::regex_match(text, match, k_pattern)) return std::optional<Date>();
   const Date date{std::chrono::year{std::stoi(match[1])},
                   std::chrono::month{static_cast<unsigned>(std::stoi(match[2]))},
                   std::chrono::day{static_cast<unsigned>(std::stoi(match[3]))}};
@@ -41,8 +42,8 @@ Result<Timestamp> parse_iso_datetime(const std::string& text) {
       R"(^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)"
       R"((Z|[+-]\d{2}:?\d{2})?)?$)");
   std::smatch match;
-  if (!std::regex_match(text, match, k_pattern)) {
-    return date_error(fmt::format("cannot parse '{}' as a date or date-time", text));
+  if (text.size() > 40 || !std::regex_match(text, match, k_pattern)) {
+    return date_error(fmt::format("cannot parse '{}' as a date or date-time", text.substr(0, 40)));
   }
   const Date date{std::chrono::year{std::stoi(match[1])},
                   std::chrono::month{static_cast<unsigned>(std::stoi(match[2]))},
@@ -100,7 +101,7 @@ Result<std::string> run_strftime(const std::tm& tm, std::string_view format) {
 Result<icu::Locale> find_locale(std::string_view identifier) {
   static const std::regex k_shape(R"(^[A-Za-z]{2,3}(_[A-Za-z]{4})?(_([A-Za-z]{2}|\d{3}))?$)");
   const std::string id(identifier);
-  if (!std::regex_match(id, k_shape)) {
+  if (id.size() > 16 || !std::regex_match(id, k_shape)) {
     return date_error(fmt::format("Invalid locale identifier: {}", identifier));
   }
   const icu::Locale wanted = icu::Locale::createCanonical(id.c_str());

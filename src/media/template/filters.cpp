@@ -172,21 +172,11 @@ std::vector<Value> split_text(std::string_view text, const Value* separator) {
 }
 
 Result<List> as_sequence(const Value& input, std::string_view filter) {
-  if (input.is_undefined()) return fail(undefined_error(input));
-  if (const List* list = input.list()) return *list;
-  if (const Object* object = input.object()) {
-    List keys;
-    for (const auto& entry : object->fields) keys.emplace_back(entry.first);
-    return keys;
+  auto items = to_sequence(input);
+  if (!items && !input.is_undefined()) {
+    return filter_error(fmt::format("{}(): {}", filter, items.error().message));
   }
-  if (input.holds<std::string>()) {
-    List chars;
-    for (const char32_t c : util::to_utf32(input.as<std::string>())) {
-      chars.emplace_back(to_utf8(std::u32string_view(&c, 1)));
-    }
-    return chars;
-  }
-  return filter_error(fmt::format("{}(): '{}' object is not iterable", filter, input.type_name()));
+  return items;
 }
 
 Result<double> as_number(const Value& value) {
@@ -312,6 +302,16 @@ Result<Value> filter_first_last(const Value& input, bool first) {
     return Value(Undefined{fmt::format("{}(): sequence is empty", first ? "first" : "last")});
   }
   return first ? items->front() : items->back();
+}
+
+Result<Value> filter_extreme(const Value& input, bool largest) {
+  const char* name = largest ? "max" : "min";
+  auto items = as_sequence(input, name);
+  if (!items) return fail(items.error());
+  if (items->empty()) return Value(Undefined{fmt::format("{}(): sequence is empty", name)});
+  const auto less = [](const Value& a, const Value& b) { return value_less(a, b, false); };
+  return largest ? *std::max_element(items->begin(), items->end(), less)
+                 : *std::min_element(items->begin(), items->end(), less);
 }
 
 Result<Value> filter_join(const Value& input, const CallArgs& args, const FilterLimits& limits) {
@@ -604,21 +604,11 @@ const std::map<std::string_view, FilterFn>& filter_table() {
       }
       return Value(std::move(unique));
     };
-    table["min"] = [](const Value& v, const CallArgs&, const FilterLimits&) -> Result<Value> {
-      auto items = as_sequence(v, "min");
-      if (!items) return fail(items.error());
-      if (items->empty()) return Value(Undefined{"min(): sequence is empty"});
-      return *std::min_element(items->begin(), items->end(), [](const Value& a, const Value& b) {
-        return value_less(a, b, false);
-      });
+    table["min"] = [](const Value& v, const CallArgs&, const FilterLimits&) {
+      return filter_extreme(v, false);
     };
-    table["max"] = [](const Value& v, const CallArgs&, const FilterLimits&) -> Result<Value> {
-      auto items = as_sequence(v, "max");
-      if (!items) return fail(items.error());
-      if (items->empty()) return Value(Undefined{"max(): sequence is empty"});
-      return *std::max_element(items->begin(), items->end(), [](const Value& a, const Value& b) {
-        return value_less(a, b, false);
-      });
+    table["max"] = [](const Value& v, const CallArgs&, const FilterLimits&) {
+      return filter_extreme(v, true);
     };
     table["int"] = filter_int;
     table["float"] = filter_float;

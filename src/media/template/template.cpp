@@ -125,22 +125,6 @@ class Renderer {
     return Flow::normal;
   }
 
-  Result<List> iterate(const Value& value) {
-    if (value.is_undefined()) return fail(undefined_error(value));
-    if (const List* list = value.list()) return *list;
-    if (const Object* object = value.object()) {
-      List keys;
-      for (const auto& entry : object->fields) keys.emplace_back(entry.first);
-      return keys;
-    }
-    if (value.holds<std::string>()) {
-      auto chars = apply_filter("list", value, {}, m_filter_limits);
-      if (!chars) return fail(chars.error());
-      return *chars->list();
-    }
-    return render_error(fmt::format("'{}' object is not iterable", value.type_name()));
-  }
-
   Status bind_targets(Scope& scope, const std::vector<std::string>& targets, const Value& item) {
     if (targets.size() == 1) {
       scope[targets.front()] = item;
@@ -158,7 +142,7 @@ class Renderer {
   Result<Flow> render_loop(const Node& node) {
     auto iterable = eval(*node.expression);
     if (!iterable) return fail(iterable.error());
-    auto items = iterate(*iterable);
+    auto items = to_sequence(*iterable);
     if (!items) return fail(items.error());
     const auto length = static_cast<std::int64_t>(items->size());
     for (std::int64_t index = 0; index < length; ++index) {
@@ -315,7 +299,7 @@ class Renderer {
       return Value(Undefined{fmt::format("'dict object' has no attribute {}", repr(*key))});
     }
     if ((base->list() || base->holds<std::string>()) && key->is_number() && !key->holds<double>()) {
-      auto items = iterate(*base);
+      auto items = to_sequence(*base);
       if (!items) return fail(items.error());
       if (const auto position = normalise_index(as_int(*key), items->size())) {
         return (*items)[*position];
@@ -329,7 +313,7 @@ class Renderer {
   Result<Value> eval_slice(const Expr& expr) {
     auto base = eval(*expr.operands[0]);
     if (!base) return base;
-    auto items = iterate(*base);
+    auto items = to_sequence(*base);
     if (!items) return fail(items.error());
     const auto size = static_cast<std::int64_t>(items->size());
     std::int64_t bounds[2] = {0, size};

@@ -1,5 +1,8 @@
 #include "media/template/value.hpp"
 
+#include "media/template/text.hpp"
+#include "util/unicode.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <limits>
@@ -106,6 +109,25 @@ Error undefined_error(const Value& value) {
   const auto* undefined = std::get_if<Undefined>(&value.storage());
   return Error{ErrorCode::invalid_argument,
                undefined ? undefined->message : std::string("value is undefined")};
+}
+
+Result<List> to_sequence(const Value& value) {
+  if (value.is_undefined()) return fail(undefined_error(value));
+  if (const List* list = value.list()) return *list;
+  if (const Object* object = value.object()) {
+    List keys;
+    for (const auto& entry : object->fields) keys.emplace_back(entry.first);
+    return keys;
+  }
+  if (value.holds<std::string>()) {
+    List chars;
+    for (const char32_t c : util::to_utf32(value.as<std::string>())) {
+      chars.emplace_back(to_utf8(std::u32string_view(&c, 1)));
+    }
+    return chars;
+  }
+  return fail(ErrorCode::invalid_argument,
+              std::string("'") + value.type_name() + "' object is not iterable");
 }
 
 Result<std::string> to_text(const Value& value) {

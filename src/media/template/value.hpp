@@ -107,6 +107,10 @@ class Value {
 /// "none" and "-none-", lists and objects compare element-wise.
 [[nodiscard]] bool equals(const Value& a, const Value& b);
 
+/// What iterating `value` yields, as in Python: a list's elements, an object's keys (sorted),
+/// a string's characters. Anything else (and undefined) is an `invalid_argument` error.
+[[nodiscard]] Result<List> to_sequence(const Value& value);
+
 /// The error for using an undefined value.
 [[nodiscard]] Error undefined_error(const Value& value);
 
