@@ -98,7 +98,8 @@ std::optional<int> strptime_number(std::string_view token, char directive) {
 }
 
 template <std::size_t N>
-std::optional<int> name_index(std::string_view token, const std::array<std::string_view, N>& names) {
+std::optional<int> name_index(std::string_view token,
+                              const std::array<std::string_view, N>& names) {
   for (std::size_t idx = 0; idx < N; ++idx) {
     const auto name = names[idx];
     const bool same = name.size() == token.size() &&
@@ -141,8 +142,7 @@ bool is_hour_minute(std::string_view text) {
 }
 
 int days_in(int year, int month) {
-  return static_cast<int>(
-      static_cast<unsigned>((std::chrono::year{year} / month / last).day()));
+  return static_cast<int>(static_cast<unsigned>((std::chrono::year{year} / month / last).day()));
 }
 
 bool is_leap(int year) { return std::chrono::year{year}.is_leap(); }
@@ -213,8 +213,8 @@ bool AbsoluteParser::read_tokens(std::vector<Token> tokens) {
     if (std::find(k_skipped.begin(), k_skipped.end(), token) != k_skipped.end()) continue;
     if (!m_time && read_time(tokens, filtered, index, skip)) continue;
 
-    const bool ok = filtered[index].type == TokenType::digits ? read_number(token)
-                                                              : read_name(token);
+    const bool ok =
+        filtered[index].type == TokenType::digits ? read_number(token) : read_name(token);
     if (!ok) return false;
   }
   return true;
@@ -234,7 +234,8 @@ bool AbsoluteParser::read_time(const std::vector<Token>& all, const std::vector<
   if (before_period && !after_period && index + 1 < filtered.size()) {
     const Token& next = filtered[index + 1];
     const bool next_is_last = index + 1 == filtered.size() - 1;
-    const bool no_period_after_next = next.index + 1 < all.size() && all[next.index + 1].text != ".";
+    const bool no_period_after_next =
+        next.index + 1 < all.size() && all[next.index + 1].text != ".";
     if ((next_is_last || no_period_after_next) && is_hour_minute(token + ":" + next.text)) {
       token += ":" + next.text;
       skip.push_back(index + 1);

@@ -22,9 +22,9 @@ Status check_order(std::string_view order, std::string_view setting) {
   if (std::find(k_date_orders.begin(), k_date_orders.end(), order) != k_date_orders.end()) {
     return {};
   }
-  return fail(ErrorCode::invalid_argument,
-              fmt::format("invalid {} '{}': expected one of DMY, DYM, MDY, MYD, YDM, YMD",
-                          setting, order));
+  return fail(
+      ErrorCode::invalid_argument,
+      fmt::format("invalid {} '{}': expected one of DMY, DYM, MDY, MYD, YDM, YMD", setting, order));
 }
 
 /// Position of a locale in dateparser's language order; a regional locale ranks as its
@@ -100,8 +100,8 @@ Result<DateParser> DateParser::create(DateParserOptions options) {
   return parser;
 }
 
-std::optional<Date> DateParser::parse_candidate(std::string_view candidate,
-                                                std::string_view order, Date today) const {
+std::optional<Date> DateParser::parse_candidate(std::string_view candidate, std::string_view order,
+                                                Date today) const {
   const AbsoluteSettings settings{order, DayPreference::first, today};
   return parse_with_locales(candidate, m_locales, settings);
 }
@@ -137,9 +137,8 @@ std::optional<Date> DateParser::extract_date(std::string_view filename, std::str
   return found;
 }
 
-std::vector<Date> DateParser::suggested_dates(std::string_view filename,
-                                              std::string_view content, Date today,
-                                              int count) const {
+std::vector<Date> DateParser::suggested_dates(std::string_view filename, std::string_view content,
+                                              Date today, int count) const {
   std::vector<Date> dates;
   if (count <= 0) return dates;
   scan(filename, content, today, [&](Date date) {

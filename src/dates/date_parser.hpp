@@ -61,8 +61,7 @@ class DateParser {
 
   /// Calls `accept` with each acceptable date in order until it returns false.
   template <typename Accept>
-  void scan(std::string_view filename, std::string_view content, Date today,
-            Accept&& accept) const;
+  void scan(std::string_view filename, std::string_view content, Date today, Accept&& accept) const;
 
   [[nodiscard]] std::optional<Date> parse_candidate(std::string_view candidate,
                                                     std::string_view order, Date today) const;
@@ -77,7 +76,6 @@ class DateParser {
 /// are skipped. Unlike paperless-ngx, which silently drops a value it cannot read, a piece that
 /// is not a date fails with `invalid_argument` naming it, so that a typo is noticed at start-up.
 [[nodiscard]] Result<std::vector<Date>> parse_ignore_dates(std::string_view raw,
-                                                           std::string_view date_order,
-                                                           Date today);
+                                                           std::string_view date_order, Date today);
 
 }  // namespace quire::dates

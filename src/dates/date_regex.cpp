@@ -17,9 +17,7 @@ constexpr std::string_view k_pre = R"((\b|(?!=([_-]))))";
 constexpr std::string_view k_post = R"((\b|(?=([_-]))))";
 constexpr std::string_view k_letters = "[a-zéûäëčžúřěáíóńźçŞğü]";
 
-std::string wrap(std::string_view core) {
-  return std::string(k_pre).append(core).append(k_post);
-}
+std::string wrap(std::string_view core) { return std::string(k_pre).append(core).append(k_post); }
 
 std::string build_pattern() {
   const std::string letters(k_letters);

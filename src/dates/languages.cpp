@@ -16,25 +16,22 @@ namespace {
 // (paperless/utils.py, OCR_TO_DATEPARSER_LANGUAGES). Codes missing here (for example `nor`) are
 // not mapped there either.
 constexpr std::pair<std::string_view, std::string_view> k_ocr_to_locale[] = {
-    {"afr", "af"},  {"amh", "am"},   {"ara", "ar"},  {"asm", "as"},  {"ast", "ast"},
-    {"aze", "az"},  {"bel", "be"},   {"bul", "bg"},  {"ben", "bn"},  {"bod", "bo"},
-    {"bre", "br"},  {"bos", "bs"},   {"cat", "ca"},  {"cher", "chr"}, {"ces", "cs"},
-    {"cym", "cy"},  {"dan", "da"},   {"deu", "de"},  {"dzo", "dz"},  {"ell", "el"},
-    {"eng", "en"},  {"epo", "eo"},   {"spa", "es"},  {"est", "et"},  {"eus", "eu"},
-    {"fas", "fa"},  {"fin", "fi"},   {"fil", "fil"}, {"fao", "fo"},  {"fra", "fr"},
-    {"fry", "fy"},  {"gle", "ga"},   {"gla", "gd"},  {"glg", "gl"},  {"guj", "gu"},
-    {"heb", "he"},  {"hin", "hi"},   {"hrv", "hr"},  {"hun", "hu"},  {"hye", "hy"},
-    {"ind", "id"},  {"isl", "is"},   {"ita", "it"},  {"jpn", "ja"},  {"kat", "ka"},
-    {"kaz", "kk"},  {"khm", "km"},   {"knda", "kn"}, {"kor", "ko"},  {"kir", "ky"},
-    {"ltz", "lb"},  {"lao", "lo"},   {"lit", "lt"},  {"lav", "lv"},  {"mal", "ml"},
-    {"mon", "mn"},  {"mar", "mr"},   {"msa", "ms"},  {"mlt", "mt"},  {"mya", "my"},
-    {"nep", "ne"},  {"nld", "nl"},   {"ori", "or"},  {"pan", "pa"},  {"pol", "pl"},
-    {"pus", "ps"},  {"por", "pt"},   {"que", "qu"},  {"ron", "ro"},  {"rus", "ru"},
-    {"sin", "si"},  {"slk", "sk"},   {"slv", "sl"},  {"sqi", "sq"},  {"srp", "sr"},
-    {"swe", "sv"},  {"swa", "sw"},   {"tam", "ta"},  {"tel", "te"},  {"tha", "th"},
-    {"tir", "ti"},  {"tgl", "tl"},   {"ton", "to"},  {"tur", "tr"},  {"uig", "ug"},
-    {"ukr", "uk"},  {"urd", "ur"},   {"uzb", "uz"},  {"via", "vi"},  {"yid", "yi"},
-    {"yor", "yo"},  {"chi", "zh"},
+    {"afr", "af"}, {"amh", "am"},   {"ara", "ar"}, {"asm", "as"},  {"ast", "ast"}, {"aze", "az"},
+    {"bel", "be"}, {"bul", "bg"},   {"ben", "bn"}, {"bod", "bo"},  {"bre", "br"},  {"bos", "bs"},
+    {"cat", "ca"}, {"cher", "chr"}, {"ces", "cs"}, {"cym", "cy"},  {"dan", "da"},  {"deu", "de"},
+    {"dzo", "dz"}, {"ell", "el"},   {"eng", "en"}, {"epo", "eo"},  {"spa", "es"},  {"est", "et"},
+    {"eus", "eu"}, {"fas", "fa"},   {"fin", "fi"}, {"fil", "fil"}, {"fao", "fo"},  {"fra", "fr"},
+    {"fry", "fy"}, {"gle", "ga"},   {"gla", "gd"}, {"glg", "gl"},  {"guj", "gu"},  {"heb", "he"},
+    {"hin", "hi"}, {"hrv", "hr"},   {"hun", "hu"}, {"hye", "hy"},  {"ind", "id"},  {"isl", "is"},
+    {"ita", "it"}, {"jpn", "ja"},   {"kat", "ka"}, {"kaz", "kk"},  {"khm", "km"},  {"knda", "kn"},
+    {"kor", "ko"}, {"kir", "ky"},   {"ltz", "lb"}, {"lao", "lo"},  {"lit", "lt"},  {"lav", "lv"},
+    {"mal", "ml"}, {"mon", "mn"},   {"mar", "mr"}, {"msa", "ms"},  {"mlt", "mt"},  {"mya", "my"},
+    {"nep", "ne"}, {"nld", "nl"},   {"ori", "or"}, {"pan", "pa"},  {"pol", "pl"},  {"pus", "ps"},
+    {"por", "pt"}, {"que", "qu"},   {"ron", "ro"}, {"rus", "ru"},  {"sin", "si"},  {"slk", "sk"},
+    {"slv", "sl"}, {"sqi", "sq"},   {"srp", "sr"}, {"swe", "sv"},  {"swa", "sw"},  {"tam", "ta"},
+    {"tel", "te"}, {"tha", "th"},   {"tir", "ti"}, {"tgl", "tl"},  {"ton", "to"},  {"tur", "tr"},
+    {"uig", "ug"}, {"ukr", "uk"},   {"urd", "ur"}, {"uzb", "uz"},  {"via", "vi"},  {"yid", "yi"},
+    {"yor", "yo"}, {"chi", "zh"},
 };
 
 bool in_table(std::string_view code) {
@@ -58,7 +55,8 @@ bool is_supported_locale(std::string_view code) {
   if (dash == std::string_view::npos || dash + 1 >= code.size()) return false;
   const std::string_view region = code.substr(dash + 1);
   const bool is_region = std::all_of(region.begin(), region.end(), [](char c) {
-    return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+    return std::isupper(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c));
   });
   return is_region && in_table(code.substr(0, dash));
 }
@@ -89,9 +87,9 @@ Result<std::vector<std::string>> parse_date_parser_languages(std::string_view ra
   for (auto& piece : util::split(raw, '+')) {
     const std::string locale(util::trim(piece));
     if (!is_supported_locale(locale)) {
-      return fail(ErrorCode::invalid_argument,
-                  fmt::format("unknown or unsupported date parser language '{}' in '{}'", locale,
-                              raw));
+      return fail(
+          ErrorCode::invalid_argument,
+          fmt::format("unknown or unsupported date parser language '{}' in '{}'", locale, raw));
     }
     add_unique(locales, locale);
   }

@@ -12,7 +12,9 @@ namespace quire::dates {
 namespace {
 
 // Character classes with the meaning Python's `re` gives them on `str`.
-bool is_decimal(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
+bool is_decimal(char32_t c) {
+  return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
+}
 
 bool is_alnum(char32_t c) {
   switch (u_charType(static_cast<UChar32>(c))) {
@@ -138,8 +140,7 @@ Locale::Locale(const LocaleData& data) : m_code(data.code) {
     if (line.front() == '=') {
       // dateparser bounds each simplification by `\A|\W|_` and `\Z|\W|_`.
       const std::string word(line.substr(1, tab - 1));
-      const std::string pattern =
-          R"((?<=\A|\W|_))" + util::regex_escape(word) + R"((?=\z|\W|_))";
+      const std::string pattern = R"((?<=\A|\W|_))" + util::regex_escape(word) + R"((?=\z|\W|_))";
       if (auto regex = util::Regex::compile(pattern, util::RegexCase::insensitive)) {
         m_simplifications.push_back({std::move(*regex), std::string(line.substr(tab + 1))});
       }

@@ -139,8 +139,7 @@ double partial_ratio_directed(std::u32string_view shorter, std::u32string_view l
     const std::size_t dist = best_window_distance(pattern, longer, cutoff_dist);
     if (dist == 0) return 100;
     if (dist != k_unknown) {
-      const double score =
-          (1.0 - static_cast<double>(dist) / static_cast<double>(maximum)) * 100;
+      const double score = (1.0 - static_cast<double>(dist) / static_cast<double>(maximum)) * 100;
       if (score >= score_cutoff) score_cutoff = best = score;
     }
   }

@@ -36,7 +36,7 @@ namespace quire::matching {
 /// The ids of the candidates whose rule matches `content`, in the candidates' order (the
 /// consumer passes them sorted by name). Single-valued fields take the first id, tags take all.
 template <typename T>
-  requires std::derived_from<T, MatchingObject>
+requires std::derived_from<T, MatchingObject>
 [[nodiscard]] std::vector<Id> matching_ids(const std::vector<T>& candidates,
                                            std::string_view content) {
   std::vector<Id> ids;

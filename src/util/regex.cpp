@@ -87,8 +87,8 @@ Result<Regex> Regex::compile(std::string_view pattern, RegexCase case_mode) {
 std::optional<RegexMatch> Regex::search(std::string_view text, std::size_t start) const {
   if (start > text.size()) return std::nullopt;
   MatchData match(m_code->code);
-  const int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()),
-                             text.size(), start, 0, match.data, nullptr);
+  const int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(),
+                             start, 0, match.data, nullptr);
   if (rc < 0) return std::nullopt;
   const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(match.data);
   return RegexMatch{ovector[0], ovector[1]};

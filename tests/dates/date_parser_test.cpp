@@ -141,8 +141,7 @@ TEST(DateParserTest, SearchesTheFileNameFirstWhenConfigured) {
   options.filename_date_order = "YMD";
   const auto parser = DateParser::create(options);
   ASSERT_TRUE(parser);
-  EXPECT_EQ(parser->extract_date("2021-03-04 scan.pdf", "05.06.2022", k_today),
-            2021y / March / 4d);
+  EXPECT_EQ(parser->extract_date("2021-03-04 scan.pdf", "05.06.2022", k_today), 2021y / March / 4d);
   EXPECT_EQ(parser->extract_date("scan.pdf", "05.06.2022", k_today), 2022y / June / 5d);
 
   const auto content_only = make_parser("DMY", {"en"});
@@ -154,8 +153,8 @@ TEST(DateParserTest, SuggestsDistinctDatesInOrder) {
   const auto parser = make_parser();
   const auto dates = parser.suggested_dates(
       "", "01.02.2023, 01.02.2023, 3. März 2023, 9.9.2099, 4.4.2023, 5.5.2023", k_today, 3);
-  EXPECT_EQ(dates, (std::vector<Date>{2023y / February / 1d, 2023y / March / 3d,
-                                      2023y / April / 4d}));
+  EXPECT_EQ(dates,
+            (std::vector<Date>{2023y / February / 1d, 2023y / March / 3d, 2023y / April / 4d}));
   EXPECT_TRUE(parser.suggested_dates("", "01.02.2023", k_today, 0).empty());
 }
 
@@ -237,9 +236,9 @@ TEST(DateParserTest, CorpusAccuracyMatchesPaperless) {
     ++total;
     const auto date = parser.extract_date("", record.at("content").get<std::string>(), k_today);
     if (!date) continue;
-    const auto text = fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date->year()),
-                                  static_cast<unsigned>(date->month()),
-                                  static_cast<unsigned>(date->day()));
+    const auto text =
+        fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date->year()),
+                    static_cast<unsigned>(date->month()), static_cast<unsigned>(date->day()));
     if (text == record.at("created").get<std::string>()) ++correct;
   }
   const double accuracy = total == 0 ? 0.0 : static_cast<double>(correct) / total;

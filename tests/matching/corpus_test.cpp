@@ -1,5 +1,4 @@
 #include "matching/matcher.hpp"
-
 #include "test_support.hpp"
 
 #include <fmt/format.h>
@@ -52,8 +51,8 @@ int count_correct(const std::vector<Document>& documents, MatchingAlgorithm algo
   int correct = 0;
   for (const auto& document : documents) {
     const auto ids = matching_ids(candidates, document.content);
-    if (!ids.empty() && candidates[static_cast<std::size_t>(ids.front())].name ==
-                            document.correspondent) {
+    if (!ids.empty() &&
+        candidates[static_cast<std::size_t>(ids.front())].name == document.correspondent) {
       ++correct;
     }
   }

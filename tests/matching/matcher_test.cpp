@@ -5,15 +5,14 @@
 namespace quire::matching {
 namespace {
 
-MatchingRule rule(std::string match, MatchingAlgorithm algorithm,
-                  bool is_insensitive = true) {
+MatchingRule rule(std::string match, MatchingAlgorithm algorithm, bool is_insensitive = true) {
   return MatchingRule{std::move(match), algorithm, is_insensitive};
 }
 
 TEST(MatcherTest, BlankMatchNeverMatches) {
-  for (const auto algorithm : {MatchingAlgorithm::any, MatchingAlgorithm::all,
-                               MatchingAlgorithm::literal, MatchingAlgorithm::regex,
-                               MatchingAlgorithm::fuzzy}) {
+  for (const auto algorithm :
+       {MatchingAlgorithm::any, MatchingAlgorithm::all, MatchingAlgorithm::literal,
+        MatchingAlgorithm::regex, MatchingAlgorithm::fuzzy}) {
     EXPECT_FALSE(matches(rule("", algorithm), "anything"));
     EXPECT_FALSE(matches(rule(" \t\n", algorithm), "anything  \t\n"));
   }
@@ -87,8 +86,8 @@ TEST(MatcherTest, LiteralIsNotTrimmedOrSplit) {
 }
 
 TEST(MatcherTest, RegexUsesPythonDialect) {
-  EXPECT_TRUE(matches(rule(R"((?P<year>\d{4})-(?P=year))", MatchingAlgorithm::regex),
-                      "period 2023-2023"));
+  EXPECT_TRUE(
+      matches(rule(R"((?P<year>\d{4})-(?P=year))", MatchingAlgorithm::regex), "period 2023-2023"));
   EXPECT_FALSE(matches(rule(R"(invoice\Z)", MatchingAlgorithm::regex), "invoice\n"));
   EXPECT_TRUE(matches(rule(R"(invoice\Z)", MatchingAlgorithm::regex), "an invoice"));
   EXPECT_TRUE(matches(rule(R"(ab{,2}c)", MatchingAlgorithm::regex), "xabbcx"));
@@ -120,8 +119,8 @@ TEST(MatcherTest, FuzzyMatchesAtNinetyAfterStrippingPunctuation) {
                       "Ihre Stadtwerk Altenweiller AG"));
   EXPECT_FALSE(matches(rule("Northgate Savings Bank", MatchingAlgorithm::fuzzy, false),
                        "NORTHGATE SAVINGS BANK"));
-  EXPECT_TRUE(matches(rule("Northgate Savings Bank", MatchingAlgorithm::fuzzy),
-                      "NORTHGATE SAVINGS BANK"));
+  EXPECT_TRUE(
+      matches(rule("Northgate Savings Bank", MatchingAlgorithm::fuzzy), "NORTHGATE SAVINGS BANK"));
   EXPECT_FALSE(matches(rule("hello", MatchingAlgorithm::fuzzy), "ello world"));  // 88.9
 }
 
