@@ -105,6 +105,16 @@ TEST(TemplateFiltersTest, AppliesDatetime) {
   EXPECT_FALSE(render("{{ none | datetime('%Y') }}").has_value());
 }
 
+TEST(TemplateFiltersTest, ExposesDateFieldsAndMethods) {
+  EXPECT_EQ(render_ok("{{ created_date.year }}/{{ created_date.month }}/{{ created_date.day }}"),
+            "2020/6/25");
+  EXPECT_EQ(render_ok("{{ added.hour }}:{{ added.minute }} {{ added.year }}"), "7:36 2024");
+  EXPECT_EQ(render_ok("{{ created_date.strftime('%Y_%m') }} {{ created_date.isoformat() }}"),
+            "2020_06 2020-06-25");
+  EXPECT_EQ(render_ok("{{ added.isoformat() }}"), "2024-10-01T07:36:51+00:00");
+  EXPECT_FALSE(render("{{ created_date.hour }}").has_value());
+}
+
 TEST(TemplateFiltersTest, AppliesSlugify) {
   EXPECT_EQ(render_ok("{{ title | slugify }}"), "some-title-with-special-characters");
   EXPECT_EQ(slugify("  Crème Brûlée -- à la carte__ "), "creme-brulee-a-la-carte");

@@ -646,6 +646,13 @@ const std::map<std::string_view, FilterFn>& filter_table() {
   return k_filters;
 }
 
+/// Python's datetime.isoformat() of a UTC timestamp: "2024-10-01T07:36:51+00:00".
+std::string iso(const Value& moment) {
+  std::string text = repr(moment);
+  text[10] = 'T';
+  return text;
+}
+
 }  // namespace
 
 std::string slugify(std::string_view text) {
@@ -749,6 +756,16 @@ Result<Value> call_method(const Value& object, std::string_view method, const Ca
       }
       return Value(std::move(out));
     }
+  }
+  if (object.holds<Date>() || object.holds<Timestamp>()) {
+    if (method == "strftime") {
+      auto format = text_argument(args, 0, "format", "strftime", std::nullopt);
+      if (!format) return fail(format.error());
+      auto text = format_datetime(object, *format);
+      if (!text) return fail(text.error());
+      return Value(std::move(*text));
+    }
+    if (method == "isoformat") return Value(object.holds<Date>() ? repr(object) : iso(object));
   }
   if (object.holds<std::string>()) {
     static const std::map<std::string_view, std::string_view> k_as_filter = {

@@ -268,6 +268,7 @@ class Renderer {
       const auto found = object->fields.find(expr.text);
       if (found != object->fields.end()) return found->second;
     }
+    if (auto part = date_attribute(*base, expr.text)) return *part;
     if (const List* list = base->list()) {
       // Jinja falls back to item access: `list.0`.
       std::int64_t index = 0;

@@ -111,6 +111,23 @@ Error undefined_error(const Value& value) {
                undefined ? undefined->message : std::string("value is undefined")};
 }
 
+std::optional<Value> date_attribute(const Value& value, std::string_view name) {
+  if (!value.holds<Date>() && !value.holds<Timestamp>()) return std::nullopt;
+  const Timestamp moment = value.holds<Date>() ? Timestamp{std::chrono::sys_days{value.as<Date>()}}
+                                               : value.as<Timestamp>();
+  const auto day = std::chrono::floor<std::chrono::days>(moment);
+  const Date date{day};
+  if (name == "year") return Value(std::int64_t{static_cast<int>(date.year())});
+  if (name == "month") return Value(std::int64_t{static_cast<unsigned>(date.month())});
+  if (name == "day") return Value(std::int64_t{static_cast<unsigned>(date.day())});
+  if (!value.holds<Timestamp>()) return std::nullopt;
+  const std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::seconds>(moment - day)};
+  if (name == "hour") return Value(std::int64_t{time.hours().count()});
+  if (name == "minute") return Value(std::int64_t{time.minutes().count()});
+  if (name == "second") return Value(std::int64_t{time.seconds().count()});
+  return std::nullopt;
+}
+
 Result<List> to_sequence(const Value& value) {
   if (value.is_undefined()) return fail(undefined_error(value));
   if (const List* list = value.list()) return *list;

@@ -111,6 +111,10 @@ class Value {
 /// a string's characters. Anything else (and undefined) is an `invalid_argument` error.
 [[nodiscard]] Result<List> to_sequence(const Value& value);
 
+/// The fields Python's date and datetime objects offer: `year`, `month`, `day`, and for
+/// timestamps (UTC) also `hour`, `minute`, `second`. Nullopt for other values and names.
+[[nodiscard]] std::optional<Value> date_attribute(const Value& value, std::string_view name);
+
 /// The error for using an undefined value.
 [[nodiscard]] Error undefined_error(const Value& value);
 
