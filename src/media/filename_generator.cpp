@@ -184,26 +184,28 @@ Status validate_filename_template(std::string_view template_source) {
   return fail(ErrorCode::invalid_argument, std::string(k_invalid_template_message));
 }
 
-Result<std::string> generate_filename(const FilenameContext& context,
-                                      const FilenameOptions& options, FileKind kind,
-                                      std::string_view extension, int counter) {
-  if (counter < 0) return fail(ErrorCode::invalid_argument, "negative file name counter");
-  const std::string_view suffix_extension = kind == FileKind::archive ? ".pdf" : extension;
-  if (auto valid = check_extension(suffix_extension); !valid) return fail(valid.error());
+namespace {
 
-  std::string base;
+/// The rendered base path, or `{pk:07d}` when there is no template or it fails (logged once).
+std::string base_name(const FilenameContext& context, const FilenameOptions& options) {
   if (const auto source = choose_template(context, options)) {
     auto rendered = render_filename_template(*source, context, options);
-    if (rendered) {
-      base = std::move(*rendered);
-    } else {
+    if (rendered && !rendered->empty()) return std::move(*rendered);
+    if (!rendered) {
       media_logger()->warn(
-          "file name template failed, using the default name document_id={} "
-          "reason=\"{}\"",
+          "file name template failed, using the default name document_id={} reason=\"{}\"",
           context.id, rendered.error().message);
     }
   }
-  if (base.empty()) base = fmt::format("{:07d}", context.id);
+  return fmt::format("{:07d}", context.id);
+}
+
+/// admin.md §9.5: `dir/` + name + `_NN` + extension, the name shortened to fit 255 bytes.
+Result<std::string> assemble(const std::string& base, FileKind kind, std::string_view extension,
+                             int counter) {
+  if (counter < 0) return fail(ErrorCode::invalid_argument, "negative file name counter");
+  const std::string_view suffix_extension = kind == FileKind::archive ? ".pdf" : extension;
+  if (auto valid = check_extension(suffix_extension); !valid) return fail(valid.error());
 
   const std::string suffix = counter > 0 ? fmt::format("_{:02d}", counter) : std::string();
   const std::string directory = parent_of(base);
@@ -213,6 +215,14 @@ Result<std::string> generate_filename(const FilenameContext& context,
   return directory.empty() ? last : directory + "/" + last;
 }
 
+}  // namespace
+
+Result<std::string> generate_filename(const FilenameContext& context,
+                                      const FilenameOptions& options, FileKind kind,
+                                      std::string_view extension, int counter) {
+  return assemble(base_name(context, options), kind, extension, counter);
+}
+
 Result<std::string> unique_filename(const FilenameContext& context, const FilenameOptions& options,
                                     FileKind kind, std::string_view extension,
                                     const std::filesystem::path& root,
@@ -220,18 +230,20 @@ Result<std::string> unique_filename(const FilenameContext& context, const Filena
   const std::optional<std::string>& current =
       kind == FileKind::archive ? context.archive_filename : context.filename;
 
+  const std::string base = base_name(context, options);
+
   // The archive copy mirrors the original's name (including its _NN suffix) when it can.
   if (kind == FileKind::archive && context.filename) {
-    auto base = generate_filename(context, options, kind, extension, 0);
-    if (!base) return base;
-    const std::string directory = parent_of(*base);
+    auto first = assemble(base, kind, extension, 0);
+    if (!first) return first;
+    const std::string directory = parent_of(*first);
     const std::string stem = stem_of(*context.filename) + ".pdf";
     std::string simple = directory.empty() ? stem : directory + "/" + stem;
     if (simple == current || is_free(simple, root, taken)) return simple;
   }
 
   for (int counter = 0; counter < k_max_counter; ++counter) {
-    auto candidate = generate_filename(context, options, kind, extension, counter);
+    auto candidate = assemble(base, kind, extension, counter);
     if (!candidate) return candidate;
     if (*candidate == current || is_free(*candidate, root, taken)) return candidate;
   }
