@@ -186,10 +186,43 @@ Status run_in_transaction(Session& session, std::string_view begin,
   return finish(session, std::move(outcome));
 }
 
+// A PostgreSQL connection dropped by the server (restart, idle timeout, admin) is noticed by
+// the statement that fails on it; the next transaction on that connection reconnects first.
+Status ensure_connected(Connection& connection, const DatabaseOptions& options) {
+  if (options.engine != DatabaseEngine::postgresql || connection.sql->is_connected()) {
+    return {};
+  }
+  try {
+    connection.sql->reconnect();
+  } catch (const std::exception& failure) {
+    return fail(ErrorCode::unavailable,
+                redact(fmt::format("cannot reconnect to PostgreSQL database '{}' at {}:{}: {}",
+                                   options.name, options.host, options.port, failure.what()),
+                       options.password));
+  }
+  logger()->warn("reconnected to database host={} port={} name={}", options.host, options.port,
+                 options.name);
+  return configure_postgresql(*connection.session, options);
+}
+
+template <typename Context>
+Status run_on(Connection& connection, const DatabaseOptions& options, std::string_view begin,
+              const std::function<Status(Context&)>& fn) {
+  if (const Status connected = ensure_connected(connection, options); !connected) {
+    return connected;
+  }
+  Status outcome = run_in_transaction<Context>(*connection.session, begin, fn);
+  if (!outcome && options.engine == DatabaseEngine::postgresql && !connection.sql->is_connected()) {
+    return fail(ErrorCode::unavailable,
+                fmt::format("lost the database connection: {}", outcome.error().message));
+  }
+  return outcome;
+}
+
 }  // namespace
 
 struct Database::Impl {
-  DatabaseEngine engine = DatabaseEngine::sqlite;
+  DatabaseOptions options;  ///< kept to reconnect; the password never leaves this struct
 
   std::mutex write_mutex;  ///< held for the whole of each write transaction
   std::atomic<std::thread::id> writer_thread{};
@@ -228,7 +261,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
 
   // The writer connects first: on SQLite it switches the file to WAL before readers attach.
   auto impl = std::make_unique<Impl>();
-  impl->engine = options.engine;
+  impl->options = options;
   auto writer = connect(options, Role::writer);
   if (!writer) {
     return fail(writer.error());
@@ -253,7 +286,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
   return std::unique_ptr<Database>(new Database(std::move(impl)));
 }
 
-DatabaseEngine Database::engine() const { return m_impl->engine; }
+DatabaseEngine Database::engine() const { return m_impl->options.engine; }
 
 Status Database::write_transaction(const std::function<Status(WriteContext&)>& fn) {
   if (m_impl->writer_thread.load() == std::this_thread::get_id()) {
@@ -263,18 +296,16 @@ Status Database::write_transaction(const std::function<Status(WriteContext&)>& f
   m_impl->writer_thread.store(std::this_thread::get_id());
   // IMMEDIATE takes SQLite's write lock now (waiting up to busy_timeout for another process)
   // instead of failing later when a read lock cannot be upgraded.
-  const std::string_view begin =
-      m_impl->engine == DatabaseEngine::sqlite ? "BEGIN IMMEDIATE" : "BEGIN";
-  Status outcome = run_in_transaction<WriteContext>(*m_impl->writer.session, begin, fn);
+  const std::string_view begin = engine() == DatabaseEngine::sqlite ? "BEGIN IMMEDIATE" : "BEGIN";
+  Status outcome = run_on<WriteContext>(m_impl->writer, m_impl->options, begin, fn);
   m_impl->writer_thread.store(std::thread::id{});
   return outcome;
 }
 
 Status Database::read_transaction(const std::function<Status(ReadContext&)>& fn) {
   Connection connection = m_impl->take_reader();
-  const std::string_view begin =
-      m_impl->engine == DatabaseEngine::sqlite ? "BEGIN" : "BEGIN READ ONLY";
-  Status outcome = run_in_transaction<ReadContext>(*connection.session, begin, fn);
+  const std::string_view begin = engine() == DatabaseEngine::sqlite ? "BEGIN" : "BEGIN READ ONLY";
+  Status outcome = run_on<ReadContext>(connection, m_impl->options, begin, fn);
   m_impl->return_reader(std::move(connection));
   return outcome;
 }

@@ -51,13 +51,25 @@ Result<std::set<int>> applied_versions(Session& session) {
   return versions;
 }
 
+// Serialises migrating processes on PostgreSQL until the transaction ends (even the
+// CREATE TABLE IF NOT EXISTS of two sessions can collide there). SQLite needs nothing: every
+// write transaction starts with BEGIN IMMEDIATE, which already excludes other writers.
+Status lock_migrations(Session& session) {
+  if (session.engine() != DatabaseEngine::postgresql) {
+    return {};
+  }
+  constexpr std::int64_t k_lock_key = 0x5155495245;  // "QUIRE"
+  auto locked = session.query("SELECT pg_advisory_xact_lock(:key)", 1, {to_sql(k_lock_key)});
+  if (!locked) {
+    return fail(locked.error());
+  }
+  return {};
+}
+
 // Runs inside the write transaction: another process may have applied it meanwhile.
 Result<bool> apply(Session& session, const Migration& migration) {
-  if (session.engine() == DatabaseEngine::postgresql) {
-    auto locked = session.execute("LOCK TABLE quire_migrations IN EXCLUSIVE MODE");
-    if (!locked) {
-      return fail(locked.error());
-    }
+  if (const Status locked = lock_migrations(session); !locked) {
+    return fail(locked.error());
   }
   auto applied = applied_versions(session);
   if (!applied) {
@@ -84,6 +96,9 @@ Result<bool> apply(Session& session, const Migration& migration) {
 
 Status ensure_migration_table(Database& database) {
   return database.write([](WriteContext& context) -> Status {
+    if (const Status locked = lock_migrations(context.session()); !locked) {
+      return locked;
+    }
     auto created = context.session().execute(k_create_table);
     if (!created) {
       return fail(created.error());

@@ -197,6 +197,41 @@ TEST_P(DatabaseTest, TwoHandlesOnOneDatabaseWaitForEachOther) {
   EXPECT_EQ(count_tags(database()).value_or(-1), 2 * k_writes);
 }
 
+TEST_P(DatabaseTest, PostgresReconnectsAfterLosingConnection) {
+  if (GetParam() != DatabaseEngine::postgresql) {
+    GTEST_SKIP() << "only PostgreSQL connections can be dropped by the server";
+  }
+  auto pid = database().write([](WriteContext& tx) -> Result<std::int64_t> {
+    auto value = tx.session().query_integer("SELECT pg_backend_pid()");
+    if (!value) {
+      return fail(value.error());
+    }
+    return value->value_or(0);
+  });
+  ASSERT_TRUE(pid) << pid.error().message;
+  const Status killed = database().read([&](ReadContext& context) -> Status {
+    auto done = context.session().query("SELECT pg_terminate_backend(:pid)", 1, {*pid});
+    if (!done) {
+      return fail(done.error());
+    }
+    return {};
+  });
+  ASSERT_TRUE(killed) << killed.error().message;
+
+  // The first write notices the loss; the one after it reconnects.
+  auto noticed =
+      database().write([](WriteContext& tx) { return TagRepository::create(tx, named("lost")); });
+  if (!noticed) {
+    EXPECT_EQ(noticed.error().code, ErrorCode::unavailable) << noticed.error().message;
+  }
+  auto id = database().write(
+      [](WriteContext& tx) { return TagRepository::create(tx, named("reconnected")); });
+  ASSERT_TRUE(id) << id.error().message;
+  auto tags = database().read([](ReadContext& context) { return TagRepository::list(context); });
+  ASSERT_TRUE(tags) << tags.error().message;
+  EXPECT_EQ(tags->back().name, "reconnected");
+}
+
 QUIRE_STORAGE_ENGINES(DatabaseTest);
 
 TEST(DatabaseOpenTest, RefusesInMemorySqlite) {

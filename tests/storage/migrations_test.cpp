@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace quire::storage {
@@ -68,6 +69,23 @@ TEST_P(MigrationsTest, FreshDatabaseHasEveryMigrationPending) {
   ASSERT_TRUE(ran) << ran.error().message;
   EXPECT_EQ(*ran, latest_schema_version());
   EXPECT_EQ(pending_migrations(**fresh).value_or(-1), 0);
+}
+
+TEST_P(MigrationsTest, TwoProcessesMigratingAtOnceApplyEachMigrationOnce) {
+  auto fresh_scratch = test::ScratchDatabase::create(GetParam());
+  ASSERT_NE(fresh_scratch, nullptr);
+  auto first = Database::open(fresh_scratch->options());
+  auto second = Database::open(fresh_scratch->options());
+  ASSERT_TRUE(first && second);
+  Result<int> first_ran = 0;
+  Result<int> second_ran = 0;
+  std::thread first_thread([&] { first_ran = migrate(**first); });
+  std::thread second_thread([&] { second_ran = migrate(**second); });
+  first_thread.join();
+  second_thread.join();
+  ASSERT_TRUE(first_ran) << first_ran.error().message;
+  ASSERT_TRUE(second_ran) << second_ran.error().message;
+  EXPECT_EQ(*first_ran + *second_ran, latest_schema_version());
 }
 
 TEST_P(MigrationsTest, CreatesWholeDataModel) {
