@@ -197,6 +197,26 @@ TEST_P(DatabaseTest, TwoHandlesOnOneDatabaseWaitForEachOther) {
   EXPECT_EQ(count_tags(database()).value_or(-1), 2 * k_writes);
 }
 
+TEST_P(DatabaseTest, SqliteRunsInWalModeWithForeignKeys) {
+  if (GetParam() != DatabaseEngine::sqlite) {
+    GTEST_SKIP() << "SQLite pragmas";
+  }
+  auto settings = database().read([](ReadContext& context) -> Result<std::vector<std::string>> {
+    std::vector<std::string> values;
+    for (const char* pragma : {"PRAGMA journal_mode", "PRAGMA foreign_keys", "PRAGMA synchronous",
+                               "PRAGMA busy_timeout"}) {
+      auto row = context.session().query_one(pragma, 1);
+      if (!row || !*row || !(**row)[0]) {
+        return fail(ErrorCode::internal, std::string("no answer to ") + pragma);
+      }
+      values.push_back(*(**row)[0]);
+    }
+    return values;
+  });
+  ASSERT_TRUE(settings) << settings.error().message;
+  EXPECT_EQ(*settings, (std::vector<std::string>{"wal", "1", "1", "5000"}));
+}
+
 TEST_P(DatabaseTest, PostgresReconnectsAfterLosingConnection) {
   if (GetParam() != DatabaseEngine::postgresql) {
     GTEST_SKIP() << "only PostgreSQL connections can be dropped by the server";
