@@ -5,6 +5,7 @@
 #include <openssl/rand.h>
 
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +22,6 @@ constexpr std::string_view k_salt_alphabet =
 // Django asks for 128 bits of salt entropy: ceil(128 / log2(62)) characters.
 constexpr std::size_t k_salt_length = 22;
 constexpr std::size_t k_unusable_suffix_length = 40;
-constexpr std::uint32_t k_max_iterations = 100'000'000;
 
 struct EncodedPassword {
   std::string_view algorithm;
@@ -94,7 +94,7 @@ std::optional<EncodedPassword> parse(std::string_view encoded) {
   const auto [end, error] =
       std::from_chars(count.data(), count.data() + count.size(), parsed.iterations);
   if (error != std::errc{} || end != count.data() + count.size()) return std::nullopt;
-  if (parsed.iterations == 0 || parsed.iterations > k_max_iterations) return std::nullopt;
+  if (parsed.iterations == 0 || parsed.iterations > k_max_pbkdf2_iterations) return std::nullopt;
   if (parsed.salt.empty() || parsed.hash.empty()) return std::nullopt;
   return parsed;
 }
@@ -102,6 +102,7 @@ std::optional<EncodedPassword> parse(std::string_view encoded) {
 }  // namespace
 
 std::string make_password(std::string_view password, std::uint32_t iterations) {
+  assert(iterations >= 1 && iterations <= k_max_pbkdf2_iterations);
   const std::string salt = random_string(k_salt_length);
   const auto hash = pbkdf2_base64(EVP_sha256(), password, salt, iterations);
   if (!hash) abort_on_crypto_failure("PKCS5_PBKDF2_HMAC");

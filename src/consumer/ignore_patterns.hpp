@@ -16,8 +16,8 @@ namespace quire::consumer {
 /// components get a trailing `/`; the file is ignored when any pattern matches any single
 /// component with `util::glob_match`. So `@eaDir/*` ignores everything under a folder named
 /// `@eaDir` at any depth, and a pattern that needs characters after a `/` never matches.
-/// Both paths are compared lexically (neither is resolved on disk). A `path` outside
-/// `consumption_dir` is judged by its own components.
+/// Both paths are compared lexically (neither is resolved on disk), so pass both in the same
+/// form (absolute and canonical, as the folder watcher does).
 [[nodiscard]] bool is_ignored(const std::filesystem::path& path,
                               const std::filesystem::path& consumption_dir,
                               std::span<const std::string> patterns);

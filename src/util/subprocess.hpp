@@ -18,7 +18,8 @@ using OutputLineHandler = std::function<void(std::string_view line)>;
 
 /// What to run and how. No shell is involved: `argv` goes to the program as is.
 struct SubprocessOptions {
-  /// `argv[0]` is the program: a path when it contains a `/`, otherwise looked up in `PATH`.
+  /// `argv[0]` is the program: a path when it contains a `/`, otherwise looked up in this
+  /// process's `PATH` (not one given in `extra_env`).
   std::vector<std::string> argv;
   /// Set on top of this process's environment (a name given twice: the last value wins).
   std::vector<std::pair<std::string, std::string>> extra_env;

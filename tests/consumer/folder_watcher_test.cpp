@@ -241,6 +241,27 @@ TEST(FolderWatcherTest, InotifyReportsSlowlyWrittenFileOnceAfterItSettles) {
   expect_slow_write_reported_once(options);
 }
 
+TEST(FolderWatcherTest, InotifyWaitsWhileClosedFileIsReopenedForWriting) {
+  test::TempDir dir;
+  Recorder recorder;
+  RunningWatcher running(base_options(dir.path()), recorder);
+  const fs::path path = dir.path() / "rewrite.pdf";
+  write_file(path, "first part");  // closed once: the delay starts
+
+  // Writes without closing must cancel that wait, however long they take.
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::app);
+    for (int chunk_idx = 0; chunk_idx < 6; ++chunk_idx) {
+      out << std::string(1024, 'y') << std::flush;
+      std::this_thread::sleep_for(60ms);
+    }
+    EXPECT_EQ(recorder.count(), 0U) << "reported while still open for writing";
+  }
+  ASSERT_TRUE(recorder.wait_for(1));
+  std::this_thread::sleep_for(300ms);
+  ASSERT_EQ(recorder.count(), 1U);
+}
+
 TEST(FolderWatcherTest, InotifyReportsMovedInFileAndSkipsIgnoredOnes) {
   test::TempDir dir;
   test::TempDir outside;
