@@ -1,14 +1,12 @@
 #pragma once
 
+#include "config/logging.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
 #include <string_view>
 #include <vector>
-
-namespace quire::config {
-struct Settings;
-}
 
 namespace quire::cli {
 
@@ -23,6 +21,8 @@ struct CommandSpec {
   std::string_view name;  ///< the paperless-ngx command it mirrors, e.g. "document_consumer"
   std::string_view summary;
   CommandRun (*define)(CLI::App& command);
+  /// Services log what they do on stderr; other commands only warnings, unless `-v 2`.
+  config::ConsoleLogging logging = config::ConsoleLogging::quiet;
 };
 
 /// Every command Quire has, in the order `quire --help` lists them. Defined in commands.cpp,

@@ -3,9 +3,21 @@
 namespace quire::cli {
 
 // Each command lives in its own <name>_command.cpp and exposes one define function.
+CommandRun define_createsuperuser(CLI::App& command);
+CommandRun define_document_consumer(CLI::App& command);
+CommandRun define_manage_superuser(CLI::App& command);
+CommandRun define_migrate(CLI::App& command);
 
 const std::vector<CommandSpec>& all_commands() {
+  using config::ConsoleLogging;
   static const std::vector<CommandSpec> commands = {
+      {"createsuperuser", "Create a superuser (interactively or with --noinput).",
+       &define_createsuperuser},
+      {"document_consumer", "Consume files from the consumption folder.",
+       &define_document_consumer, ConsoleLogging::verbose},
+      {"manage_superuser", "Create the PAPERLESS_ADMIN_USER superuser if it does not exist.",
+       &define_manage_superuser},
+      {"migrate", "Apply pending database schema migrations.", &define_migrate},
   };
   return commands;
 }

@@ -2,12 +2,14 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "config/logging.hpp"
 #include "config/settings.hpp"
 #include "util/strings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <limits>
@@ -32,6 +34,12 @@ std::string nearest_command(std::string_view typed) {
   return best_distance <= std::max<std::size_t>(3, typed.size() / 2) ? best : std::string();
 }
 
+bool is_command(std::string_view name) {
+  const auto& commands = quire::cli::all_commands();
+  return std::any_of(commands.begin(), commands.end(),
+                     [name](const CommandSpec& spec) { return spec.name == name; });
+}
+
 int report_unknown_command(const std::string& typed) {
   const std::string suggestion = nearest_command(typed);
   if (suggestion.empty()) {
@@ -48,13 +56,21 @@ int run(int argc, char** argv) {
   app.allow_extras(false);
 
   CommandRun chosen;
+  const CommandSpec* chosen_spec = nullptr;
+  int verbosity = 1;
   for (const CommandSpec& spec : quire::cli::all_commands()) {
     CLI::App* command = app.add_subcommand(std::string(spec.name), std::string(spec.summary));
+    // Django's verbosity levels: 0 minimal, 1 normal, 2 verbose, 3 very verbose.
+    command->add_option("-v,--verbosity", verbosity, "0 minimal, 1 normal, 2 and 3 verbose")
+        ->check(CLI::Range(0, 3));
     CommandRun action = spec.define(*command);
-    command->final_callback([&chosen, action] { chosen = action; });
+    command->final_callback([&chosen, &chosen_spec, &spec, action] {
+      chosen = action;
+      chosen_spec = &spec;
+    });
   }
 
-  if (argc >= 2 && argv[1][0] != '-' && app.get_subcommand_no_throw(argv[1]) == nullptr) {
+  if (argc >= 2 && argv[1][0] != '-' && !is_command(argv[1])) {
     return report_unknown_command(argv[1]);
   }
   try {
@@ -68,6 +84,9 @@ int run(int argc, char** argv) {
     fmt::print(stderr, "quire: {}\n", settings.error().message);
     return quire::cli::k_exit_failure;
   }
+  const auto console = verbosity >= 2 ? quire::config::ConsoleLogging::verbose
+                                      : chosen_spec->logging;
+  quire::config::init_logging(*settings, console);
   return chosen(*settings);
 }
 
