@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
 #include <exception>
 #include <limits>
 #include <string>
@@ -90,9 +92,19 @@ int run(int argc, char** argv) {
   return chosen(*settings);
 }
 
+// libgomp, loaded with libtesseract, reads OMP_THREAD_LIMIT once while the library loads,
+// before main() runs. Without a limit Tesseract's OpenMP threads make OCR several times slower
+// on small machines, so the variable is set and the process image restarted once.
+void limit_openmp_threads(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  ::execv("/proc/self/exe", argv);  // returns only on failure: carry on unlimited
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  limit_openmp_threads(argv);
   try {
     return run(argc, argv);
   } catch (const std::exception& error) {

@@ -172,6 +172,8 @@ Result<Parsed> parse_file(const Attempt& attempt, const ConsumerServices& servic
                           const ConsumerOptions& options, const fs::path& working,
                           const fs::path& work_dir) {
   Parsed parsed;
+  // TODO(compat): paperless-ngx repairs a ".pdf" that libmagic calls application/octet-stream
+  // with `qpdf --replace-input` before choosing a parser; Quire rejects it as unsupported.
   auto mime_type = services.mime_detector.detect(working);
   if (!mime_type) return fail(attempt.failure(mime_type.error()));
   parsed.mime_type = *mime_type;
