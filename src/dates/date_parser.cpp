@@ -151,7 +151,6 @@ std::vector<Date> DateParser::suggested_dates(std::string_view filename, std::st
 Result<std::vector<Date>> parse_ignore_dates(std::string_view raw, std::string_view date_order,
                                              Date today) {
   if (auto status = check_order(date_order, "date order"); !status) return fail(status.error());
-  static const auto every_locale = load_locales({});
   // paperless-ngx reads these with dateparser's defaults apart from the order, so a date
   // without a day takes today's day.
   const AbsoluteSettings settings{date_order, DayPreference::current, today};
@@ -160,6 +159,8 @@ Result<std::vector<Date>> parse_ignore_dates(std::string_view raw, std::string_v
   for (const auto& piece : util::split(raw, ',')) {
     const std::string_view value = util::trim(piece);
     if (value.empty()) continue;
+    // Every locale together takes about 5 MB, so they are built only once a date is given.
+    static const auto every_locale = load_locales({});
     const auto date = parse_with_locales(value, every_locale, settings);
     if (!date) {
       return fail(ErrorCode::invalid_argument,
