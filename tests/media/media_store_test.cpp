@@ -15,18 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void write_plain(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 TEST(MediaPathsTest, LaysOutMediaRoot) {
   const MediaPaths paths("/srv/media");
   EXPECT_EQ(paths.originals_dir(), fs::path("/srv/media/documents/originals"));
@@ -88,21 +76,21 @@ class MediaStoreTest : public ::testing::Test {
 
 TEST_F(MediaStoreTest, StoresFilesAtomicallyWithoutOverwriting) {
   const fs::path source = m_dir.path() / "scan.pdf";
-  write_plain(source, "pdf bytes");
+  test::write_file(source, "pdf bytes");
   ASSERT_TRUE(m_store.store_file(FileKind::original, source, "2020/scan.pdf"));
-  EXPECT_EQ(read_all(originals() / "2020" / "scan.pdf"), "pdf bytes");
+  EXPECT_EQ(test::read_file(originals() / "2020" / "scan.pdf"), "pdf bytes");
 
-  write_plain(source, "other bytes");
+  test::write_file(source, "other bytes");
   auto again = m_store.store_file(FileKind::original, source, "2020/scan.pdf");
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::conflict);
-  EXPECT_EQ(read_all(originals() / "2020" / "scan.pdf"), "pdf bytes");
+  EXPECT_EQ(test::read_file(originals() / "2020" / "scan.pdf"), "pdf bytes");
 
   const std::string archive = "archive";
   ASSERT_TRUE(m_store.store_bytes(FileKind::archive,
                                   std::as_bytes(std::span(archive.data(), archive.size())),
                                   "2020/scan.pdf"));
-  EXPECT_EQ(read_all(m_store.paths().archive_dir() / "2020" / "scan.pdf"), "archive");
+  EXPECT_EQ(test::read_file(m_store.paths().archive_dir() / "2020" / "scan.pdf"), "archive");
 
   EXPECT_FALSE(m_store.store_file(FileKind::original, source, "../escape.pdf"));
   EXPECT_FALSE(fs::exists(m_store.paths().media_root() / "documents" / "escape.pdf"));
@@ -110,39 +98,39 @@ TEST_F(MediaStoreTest, StoresFilesAtomicallyWithoutOverwriting) {
 
 TEST_F(MediaStoreTest, ReplacesThumbnails) {
   const fs::path source = m_dir.path() / "thumb.webp";
-  write_plain(source, "one");
+  test::write_file(source, "one");
   ASSERT_TRUE(m_store.store_thumbnail(5, source));
-  write_plain(source, "two");
+  test::write_file(source, "two");
   ASSERT_TRUE(m_store.store_thumbnail(5, source));
-  EXPECT_EQ(read_all(m_store.paths().thumbnail_path(5)), "two");
+  EXPECT_EQ(test::read_file(m_store.paths().thumbnail_path(5)), "two");
 }
 
 TEST_F(MediaStoreTest, RelocatesFilesAndCleansEmptyFolders) {
-  write_plain(originals() / "old" / "deep" / "doc.pdf", "original");
-  write_plain(m_store.paths().archive_dir() / "old" / "doc.pdf", "archive");
+  test::write_file(originals() / "old" / "deep" / "doc.pdf", "original");
+  test::write_file(m_store.paths().archive_dir() / "old" / "doc.pdf", "archive");
   const Relocation moves[] = {{FileKind::original, "old/deep/doc.pdf", "new/doc.pdf"},
                               {FileKind::archive, "old/doc.pdf", "new/doc.pdf"}};
   ASSERT_TRUE(m_store.relocate(moves));
-  EXPECT_EQ(read_all(originals() / "new" / "doc.pdf"), "original");
-  EXPECT_EQ(read_all(m_store.paths().archive_dir() / "new" / "doc.pdf"), "archive");
+  EXPECT_EQ(test::read_file(originals() / "new" / "doc.pdf"), "original");
+  EXPECT_EQ(test::read_file(m_store.paths().archive_dir() / "new" / "doc.pdf"), "archive");
   EXPECT_FALSE(fs::exists(originals() / "old"));
   EXPECT_FALSE(fs::exists(m_store.paths().archive_dir() / "old"));
   EXPECT_TRUE(fs::exists(originals()));
 }
 
 TEST_F(MediaStoreTest, RelocationRollsBackOnFailure) {
-  write_plain(originals() / "a.pdf", "original");
-  write_plain(m_store.paths().archive_dir() / "a.pdf", "archive");
-  write_plain(m_store.paths().archive_dir() / "taken" / "b.pdf", "someone else");
+  test::write_file(originals() / "a.pdf", "original");
+  test::write_file(m_store.paths().archive_dir() / "a.pdf", "archive");
+  test::write_file(m_store.paths().archive_dir() / "taken" / "b.pdf", "someone else");
   const Relocation moves[] = {{FileKind::original, "a.pdf", "x/b.pdf"},
                               {FileKind::archive, "a.pdf", "taken/b.pdf"}};
   auto result = m_store.relocate(moves);
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().code, ErrorCode::conflict);
   EXPECT_NE(result.error().message.find("target already exists"), std::string::npos);
-  EXPECT_EQ(read_all(originals() / "a.pdf"), "original");
-  EXPECT_EQ(read_all(m_store.paths().archive_dir() / "a.pdf"), "archive");
-  EXPECT_EQ(read_all(m_store.paths().archive_dir() / "taken" / "b.pdf"), "someone else");
+  EXPECT_EQ(test::read_file(originals() / "a.pdf"), "original");
+  EXPECT_EQ(test::read_file(m_store.paths().archive_dir() / "a.pdf"), "archive");
+  EXPECT_EQ(test::read_file(m_store.paths().archive_dir() / "taken" / "b.pdf"), "someone else");
   EXPECT_FALSE(fs::exists(originals() / "x"));
 
   const Relocation missing[] = {{FileKind::original, "nope.pdf", "new.pdf"}};
@@ -153,8 +141,8 @@ TEST_F(MediaStoreTest, RelocationRollsBackOnFailure) {
 }
 
 TEST_F(MediaStoreTest, RemovesFilesAndEmptyParents) {
-  write_plain(originals() / "a" / "b" / "c.pdf", "x");
-  write_plain(originals() / "a" / "keep.pdf", "x");
+  test::write_file(originals() / "a" / "b" / "c.pdf", "x");
+  test::write_file(originals() / "a" / "keep.pdf", "x");
   ASSERT_TRUE(m_store.remove_file(FileKind::original, "a/b/c.pdf"));
   EXPECT_FALSE(fs::exists(originals() / "a" / "b"));
   EXPECT_TRUE(fs::exists(originals() / "a" / "keep.pdf"));
@@ -165,7 +153,7 @@ TEST(DeleteEmptyDirectoriesTest, StopsAtRootAndNonEmptyFolders) {
   test::TempDir dir;
   const fs::path root = dir.path() / "root";
   fs::create_directories(root / "a" / "b" / "c");
-  write_plain(root / "a" / "file", "x");
+  test::write_file(root / "a" / "file", "x");
   delete_empty_directories(root / "a" / "b" / "c", root);
   EXPECT_FALSE(fs::exists(root / "a" / "b"));
   EXPECT_TRUE(fs::exists(root / "a"));

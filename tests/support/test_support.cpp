@@ -1,6 +1,8 @@
 #include "test_support.hpp"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <random>
 #include <string>
 
@@ -15,6 +17,18 @@ std::filesystem::path paperless_sample(std::string_view relative) {
 bool running_in_ci() {
   const char* ci = std::getenv("CI");
   return ci != nullptr && std::string(ci) == "true";
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void write_file(const std::filesystem::path& path, std::string_view text) {
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
 }
 
 TempDir::TempDir() {

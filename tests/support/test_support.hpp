@@ -16,6 +16,12 @@ namespace quire::test {
 /// quiet skip; use QUIRE_SKIP_UNLESS_CI below.
 [[nodiscard]] bool running_in_ci();
 
+/// The whole content of the file at `path` (empty when it cannot be read).
+[[nodiscard]] std::string read_file(const std::filesystem::path& path);
+
+/// Writes `text` to `path`, creating its parent folders; replaces an existing file.
+void write_file(const std::filesystem::path& path, std::string_view text);
+
 /// A fresh, empty folder removed (with its contents) when the object dies.
 class TempDir {
  public:

@@ -14,17 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void write_plain(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 std::size_t count_entries(const fs::path& folder) {
   return static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), {}));
 }
@@ -33,7 +22,7 @@ TEST(AtomicFileTest, WritesNewFile) {
   test::TempDir dir;
   const fs::path target = dir.path() / "out.bin";
   ASSERT_TRUE(write_file_atomically(target, [](AtomicWriter& w) { return w.write("hello"); }));
-  EXPECT_EQ(read_all(target), "hello");
+  EXPECT_EQ(test::read_file(target), "hello");
   EXPECT_EQ(count_entries(dir.path()), 1u);
   EXPECT_EQ(fs::status(target).permissions() & fs::perms::owner_read, fs::perms::owner_read);
 }
@@ -41,24 +30,24 @@ TEST(AtomicFileTest, WritesNewFile) {
 TEST(AtomicFileTest, RefusesToOverwriteUnlessAsked) {
   test::TempDir dir;
   const fs::path target = dir.path() / "out.txt";
-  write_plain(target, "old");
+  test::write_file(target, "old");
   const std::string text = "new";
   const auto bytes = std::as_bytes(std::span(text.data(), text.size()));
 
   auto refused = write_file_atomically(target, bytes);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::conflict);
-  EXPECT_EQ(read_all(target), "old");
+  EXPECT_EQ(test::read_file(target), "old");
 
   ASSERT_TRUE(write_file_atomically(target, bytes, Overwrite::yes));
-  EXPECT_EQ(read_all(target), "new");
+  EXPECT_EQ(test::read_file(target), "new");
   EXPECT_EQ(count_entries(dir.path()), 1u);
 }
 
 TEST(AtomicFileTest, FailureMidWriteLeavesOldFileAndNoTemporary) {
   test::TempDir dir;
   const fs::path target = dir.path() / "doc.pdf";
-  write_plain(target, "original content");
+  test::write_file(target, "original content");
   auto result = write_file_atomically(
       target,
       [](AtomicWriter& w) -> Status {
@@ -68,7 +57,7 @@ TEST(AtomicFileTest, FailureMidWriteLeavesOldFileAndNoTemporary) {
       Overwrite::yes);
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().message, "disk full (simulated)");
-  EXPECT_EQ(read_all(target), "original content");
+  EXPECT_EQ(test::read_file(target), "original content");
   EXPECT_EQ(count_entries(dir.path()), 1u);
 }
 
@@ -98,9 +87,9 @@ TEST(AtomicFileTest, CopiesFiles) {
   const fs::path source = dir.path() / "source";
   std::string big(300 * 1024, 'x');
   big[1234] = 'y';
-  write_plain(source, big);
+  test::write_file(source, big);
   ASSERT_TRUE(copy_file_atomically(source, dir.path() / "copy"));
-  EXPECT_EQ(read_all(dir.path() / "copy"), big);
+  EXPECT_EQ(test::read_file(dir.path() / "copy"), big);
 
   auto missing = copy_file_atomically(dir.path() / "nope", dir.path() / "copy2");
   ASSERT_FALSE(missing);
@@ -114,16 +103,16 @@ TEST(AtomicFileTest, CopiesFiles) {
 
 TEST(AtomicFileTest, MovesFilesWithoutReplacing) {
   test::TempDir dir;
-  write_plain(dir.path() / "a", "A");
-  write_plain(dir.path() / "b", "B");
+  test::write_file(dir.path() / "a", "A");
+  test::write_file(dir.path() / "b", "B");
   auto refused = move_file(dir.path() / "a", dir.path() / "b");
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::conflict);
-  EXPECT_EQ(read_all(dir.path() / "b"), "B");
+  EXPECT_EQ(test::read_file(dir.path() / "b"), "B");
 
   ASSERT_TRUE(move_file(dir.path() / "a", dir.path() / "c"));
   EXPECT_FALSE(fs::exists(dir.path() / "a"));
-  EXPECT_EQ(read_all(dir.path() / "c"), "A");
+  EXPECT_EQ(test::read_file(dir.path() / "c"), "A");
 
   auto missing = move_file(dir.path() / "a", dir.path() / "d");
   ASSERT_FALSE(missing);
