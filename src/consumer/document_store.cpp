@@ -216,6 +216,11 @@ Result<int> recover_interrupted_consumptions(storage::Database& database,
 
   int handled = 0;
   for (const auto& entry : fs::directory_iterator(journal_dir, error)) {
+    if (entry.path().filename().string().find(".json.tmp.") != std::string::npos) {
+      // A journal still being written when the process died: nothing was stored after it yet.
+      fs::remove(entry.path(), error);
+      continue;
+    }
     if (entry.path().extension() != ".json") continue;
     auto journal = read_journal(entry.path());
     if (!journal) {
