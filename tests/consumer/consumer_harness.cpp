@@ -1,12 +1,11 @@
 #include "consumer_harness.hpp"
 
+#include "file_listing.hpp"
 #include "parsing/default_parsers.hpp"
 #include "storage/document_repository.hpp"
 #include "storage/migrations.hpp"
 
 #include <gtest/gtest.h>
-
-#include <algorithm>
 
 namespace quire::consumer::test {
 
@@ -111,14 +110,7 @@ std::vector<Document> ConsumerHarness::documents() {
 }
 
 std::vector<std::string> ConsumerHarness::files_below(const fs::path& folder) {
-  std::vector<std::string> files;
-  std::error_code error;
-  if (!fs::is_directory(folder, error)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(folder, error)) {
-    if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), folder).string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  return quire::test::files_below(folder);
 }
 
 }  // namespace quire::consumer::test

@@ -218,45 +218,51 @@ fs::path write_script(const fs::path& path, std::string_view body) {
   return path;
 }
 
-std::map<std::string, std::string> read_env_dump(const fs::path& path) {
-  std::map<std::string, std::string> values;
+std::vector<std::string> read_lines(const fs::path& path) {
+  std::vector<std::string> lines;
   std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    const auto eq = line.find('=');
-    if (eq != std::string::npos) values[line.substr(0, eq)] = line.substr(eq + 1);
-  }
-  return values;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// A script that writes the values of `variables`, one per line, into `output`.
+fs::path write_printing_script(const fs::path& path, const fs::path& output,
+                               const std::vector<std::string>& variables) {
+  std::string body = "printf '%s\\n'";
+  for (const std::string& variable : variables) body += " \"$" + variable + "\"";
+  return write_script(path, body + " > '" + output.string() + "'\n");
 }
 
 TEST_F(ConsumerTest, RunsPreAndPostConsumeScriptsWithTheirEnvironment) {
-  const fs::path pre_dump = m_env.root() / "pre.env";
-  const fs::path post_dump = m_env.root() / "post.env";
+  const fs::path pre_output = m_env.root() / "pre.out";
+  const fs::path post_output = m_env.root() / "post.out";
   ConsumerOptions options = m_env.options();
-  options.pre_consume_script = write_script(m_env.root() / "pre.sh", "env > " + pre_dump.string());
-  options.post_consume_script =
-      write_script(m_env.root() / "post.sh", "env > " + post_dump.string());
+  options.pre_consume_script =
+      write_printing_script(m_env.root() / "pre.sh", pre_output,
+                            {"DOCUMENT_SOURCE_PATH", "DOCUMENT_WORKING_PATH", "TASK_ID"});
+  options.post_consume_script = write_printing_script(
+      m_env.root() / "post.sh", post_output,
+      {"DOCUMENT_ID", "DOCUMENT_ORIGINAL_FILENAME", "DOCUMENT_SOURCE_PATH",
+       "DOCUMENT_THUMBNAIL_PATH", "DOCUMENT_DOWNLOAD_URL", "TASK_ID"});
   m_env.reconfigure(options);
 
   const fs::path input = m_env.consume_dir() / "scripted.txt";
   auto document = consume_ok(documents_sample("simple.txt"), "test file", {}, "scripted.txt");
   ASSERT_TRUE(document);
 
-  const auto pre = read_env_dump(pre_dump);
-  EXPECT_EQ(pre.at("DOCUMENT_SOURCE_PATH"), input.string());
-  EXPECT_THAT(pre.at("DOCUMENT_WORKING_PATH"), HasSubstr("scripted.txt"));
-  EXPECT_NE(pre.at("DOCUMENT_WORKING_PATH"), input.string());
-  EXPECT_EQ(pre.at("TASK_ID"), "test-task");
+  const auto pre = read_lines(pre_output);
+  ASSERT_EQ(pre.size(), 3u);
+  EXPECT_EQ(pre[0], input.string());
+  EXPECT_THAT(pre[1], HasSubstr("scripted.txt"));
+  EXPECT_NE(pre[1], input.string());
+  EXPECT_EQ(pre[2], "test-task");
 
-  const auto post = read_env_dump(post_dump);
-  EXPECT_EQ(post.at("DOCUMENT_ID"), std::to_string(document->id));
-  EXPECT_EQ(post.at("DOCUMENT_ORIGINAL_FILENAME"), "scripted.txt");
-  EXPECT_EQ(post.at("DOCUMENT_SOURCE_PATH"),
-            (m_env.media().paths().originals_dir() / *document->filename).string());
-  EXPECT_EQ(post.at("DOCUMENT_THUMBNAIL_PATH"),
-            m_env.media().paths().thumbnail_path(document->id).string());
-  EXPECT_EQ(post.at("DOCUMENT_DOWNLOAD_URL"),
-            fmt::format("/api/documents/{}/download/", document->id));
-  EXPECT_EQ(post.at("TASK_ID"), "test-task");
+  const auto& paths = m_env.media().paths();
+  EXPECT_THAT(read_lines(post_output),
+              ElementsAre(std::to_string(document->id), "scripted.txt",
+                          (paths.originals_dir() / *document->filename).string(),
+                          paths.thumbnail_path(document->id).string(),
+                          fmt::format("/api/documents/{}/download/", document->id), "test-task"));
 }
 
 TEST_F(ConsumerTest, FailingPreConsumeScriptKeepsTheOriginal) {

@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 namespace quire::e2e {
 
 namespace fs = std::filesystem;
@@ -85,17 +83,6 @@ std::vector<Document> Installation::documents() const {
     return {};
   }
   return *found;
-}
-
-std::vector<std::string> files_below(const fs::path& folder) {
-  std::vector<std::string> files;
-  std::error_code error;
-  if (!fs::is_directory(folder, error)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(folder, error)) {
-    if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), folder).string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
 }
 
 }  // namespace quire::e2e

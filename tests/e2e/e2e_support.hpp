@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/document.hpp"
+#include "file_listing.hpp"
 #include "storage/database.hpp"
 #include "test_support.hpp"
 
@@ -62,7 +63,6 @@ class Installation {
   quire::test::TempDir m_root;
 };
 
-/// Regular files directly in or below `folder`, as paths relative to it, sorted.
-[[nodiscard]] std::vector<std::string> files_below(const std::filesystem::path& folder);
+using quire::test::files_below;
 
 }  // namespace quire::e2e
