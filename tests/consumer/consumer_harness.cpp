@@ -79,8 +79,7 @@ fs::path ConsumerHarness::drop(const fs::path& source, std::string_view name) {
   return target;
 }
 
-Result<ConsumeOutcome> ConsumerHarness::consume(const fs::path& file,
-                                                MetadataOverrides overrides) {
+Result<ConsumeOutcome> ConsumerHarness::consume(const fs::path& file, MetadataOverrides overrides) {
   ConsumeRequest request;
   request.original_file = file;
   request.overrides = std::move(overrides);
@@ -89,9 +88,8 @@ Result<ConsumeOutcome> ConsumerHarness::consume(const fs::path& file,
 }
 
 std::optional<Document> ConsumerHarness::document(DocumentId id) {
-  auto found = m_database->read([&](storage::ReadContext& tx) {
-    return storage::DocumentRepository::get(tx, id);
-  });
+  auto found = m_database->read(
+      [&](storage::ReadContext& tx) { return storage::DocumentRepository::get(tx, id); });
   if (!found || !*found) {
     ADD_FAILURE() << "document " << id << " not found";
     return std::nullopt;

@@ -51,8 +51,7 @@ class ConsumerTest : public ::testing::Test {
   // the row's original (with the input's checksum) and thumbnail exist, and the content holds
   // `expected` (compared in lower case). Returns the document.
   std::optional<Document> consume_ok(const fs::path& sample, std::string_view expected,
-                                     MetadataOverrides overrides = {},
-                                     std::string_view name = {}) {
+                                     MetadataOverrides overrides = {}, std::string_view name = {}) {
     const fs::path input = m_env.drop(sample, name);
     const std::string checksum = *util::md5_file(input);
     auto outcome = m_env.consume(input, std::move(overrides));
@@ -60,8 +59,8 @@ class ConsumerTest : public ::testing::Test {
       ADD_FAILURE() << sample << ": " << outcome.error().message;
       return std::nullopt;
     }
-    EXPECT_EQ(outcome->message, fmt::format("Success. New document id {} created",
-                                            outcome->document_id));
+    EXPECT_EQ(outcome->message,
+              fmt::format("Success. New document id {} created", outcome->document_id));
     auto document = m_env.document(outcome->document_id);
     if (!document) return std::nullopt;
     const auto& paths = m_env.media().paths();
@@ -177,8 +176,8 @@ TEST_F(ConsumerTest, RefusesDuplicates) {
   auto first = consume_ok(documents_sample("simple.txt"), "test file");
   ASSERT_TRUE(first);
   const fs::path again = m_env.drop(documents_sample("simple.txt"), "again.txt");
-  consume_fails(again, fmt::format("Not consuming again.txt: It is a duplicate of simple (#{}).",
-                                   first->id));
+  consume_fails(
+      again, fmt::format("Not consuming again.txt: It is a duplicate of simple (#{}).", first->id));
 }
 
 TEST_F(ConsumerTest, DeletesDuplicatesWhenConfigured) {
@@ -240,10 +239,10 @@ TEST_F(ConsumerTest, RunsPreAndPostConsumeScriptsWithTheirEnvironment) {
   options.pre_consume_script =
       write_printing_script(m_env.root() / "pre.sh", pre_output,
                             {"DOCUMENT_SOURCE_PATH", "DOCUMENT_WORKING_PATH", "TASK_ID"});
-  options.post_consume_script = write_printing_script(
-      m_env.root() / "post.sh", post_output,
-      {"DOCUMENT_ID", "DOCUMENT_ORIGINAL_FILENAME", "DOCUMENT_SOURCE_PATH",
-       "DOCUMENT_THUMBNAIL_PATH", "DOCUMENT_DOWNLOAD_URL", "TASK_ID"});
+  options.post_consume_script =
+      write_printing_script(m_env.root() / "post.sh", post_output,
+                            {"DOCUMENT_ID", "DOCUMENT_ORIGINAL_FILENAME", "DOCUMENT_SOURCE_PATH",
+                             "DOCUMENT_THUMBNAIL_PATH", "DOCUMENT_DOWNLOAD_URL", "TASK_ID"});
   m_env.reconfigure(options);
 
   const fs::path input = m_env.consume_dir() / "scripted.txt";
@@ -328,7 +327,8 @@ TEST_F(ConsumerTest, TakesTheCreatedDateFromTheContent) {
 TEST_F(ConsumerTest, FallsBackToTheModificationDate) {
   const fs::path input = m_env.consume_dir() / "undated.txt";
   write_text(input, "A note without any date in it.");
-  const std::chrono::sys_seconds mtime = std::chrono::sys_days{ymd(2020, 1, 2)} + std::chrono::hours{12};
+  const std::chrono::sys_seconds mtime =
+      std::chrono::sys_days{ymd(2020, 1, 2)} + std::chrono::hours{12};
   fs::last_write_time(input, std::chrono::file_clock::from_sys(mtime));
   auto document = consume_ok(input, "note");
   ASSERT_TRUE(document);

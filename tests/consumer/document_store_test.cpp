@@ -117,9 +117,9 @@ void write_journal(const fs::path& dir, DocumentId id, const std::string& checks
                    const fs::path& consumed, const std::vector<fs::path>& files) {
   std::string list;
   for (const fs::path& file : files) list += (list.empty() ? "\"" : ",\"") + file.string() + "\"";
-  write_text(dir / fmt::format("{:07d}.json", id), "{\"document_id\":" + std::to_string(id) + ",\"checksum\":\"" + checksum +
-                             "\",\"consumed_file\":\"" + consumed.string() + "\",\"files\":[" +
-                             list + "]}");
+  write_text(dir / fmt::format("{:07d}.json", id),
+             "{\"document_id\":" + std::to_string(id) + ",\"checksum\":\"" + checksum +
+                 "\",\"consumed_file\":\"" + consumed.string() + "\",\"files\":[" + list + "]}");
 }
 
 TEST_F(DocumentStoreTest, RecoveryFinishesACommittedConsumption) {

@@ -104,8 +104,8 @@ TEST(MetadataAssignmentTest, AddsAllMatchingTagsWithAncestorsOnce) {
 
 TEST(MetadataAssignmentTest, OverrideTagsGetAncestorsAndMergeWithMatches) {
   MatchingCandidates candidates;
-  candidates.tags = {tag(1, "Root", "zzz"), tag(2, "Child", "zzz", 1), tag(3, "Grandchild", "zzz", 2),
-                     tag(4, "Matched", "acme")};
+  candidates.tags = {tag(1, "Root", "zzz"), tag(2, "Child", "zzz", 1),
+                     tag(3, "Grandchild", "zzz", 2), tag(4, "Matched", "acme")};
   MetadataOverrides overrides;
   overrides.tag_ids = std::vector<TagId>{3, 4};
   Document document = with_content(k_text);

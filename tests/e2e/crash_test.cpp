@@ -62,15 +62,17 @@ RoundReport check_invariant(const Installation& installation,
     const bool in_folder = fs::exists(installation.consume_dir() / name);
     const auto found = by_checksum.find(checksum);
     const bool stored = found != by_checksum.end();
-    EXPECT_NE(in_folder, stored) << name << (in_folder ? " is both a document and still queued"
-                                                       : " is lost");
+    EXPECT_NE(in_folder, stored) << name
+                                 << (in_folder ? " is both a document and still queued"
+                                               : " is lost");
     if (in_folder) ++report.left_in_folder;
     if (!stored) continue;
     ++report.documents;
     const Document& document = *found->second;
     const fs::path original = installation.originals_dir() / document.filename.value_or("?");
     EXPECT_EQ(util::md5_file(original).value_or("missing"), checksum) << name;
-    EXPECT_TRUE(fs::exists(installation.thumbnails_dir() / fmt::format("{:07d}.webp", document.id))) << name;
+    EXPECT_TRUE(fs::exists(installation.thumbnails_dir() / fmt::format("{:07d}.webp", document.id)))
+        << name;
   }
   EXPECT_EQ(documents.size(), static_cast<std::size_t>(report.documents));
 
@@ -108,8 +110,8 @@ TEST(CrashTest, KilledConsumerRecoversWithoutLosingOrDuplicatingFiles) {
     ASSERT_EQ(run.exit_code, 0) << run.all_output();
     ASSERT_EQ(installation.documents().size(), k_files_per_round);
   }
-  const auto full_run = std::chrono::duration_cast<std::chrono::milliseconds>(
-      Clock::now() - calibration_start);
+  const auto full_run =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - calibration_start);
   std::cout << "undisturbed run of " << k_files_per_round << " files: " << full_run.count()
             << " ms\n";
 
@@ -139,8 +141,8 @@ TEST(CrashTest, KilledConsumerRecoversWithoutLosingOrDuplicatingFiles) {
     mid_store += journals;
 
     const QuireRun recovery = run_quire({"document_consumer", "--oneshot"}, installation.env());
-    ASSERT_EQ(recovery.exit_code, 0) << "round " << rounds << " delay " << delay.count()
-                                     << " ms: " << recovery.all_output();
+    ASSERT_EQ(recovery.exit_code, 0)
+        << "round " << rounds << " delay " << delay.count() << " ms: " << recovery.all_output();
     const RoundReport report = check_invariant(installation, checksum_of_input);
     EXPECT_EQ(report.left_in_folder, 0) << "round " << rounds << ": the recovering run "
                                         << "should consume every remaining file";

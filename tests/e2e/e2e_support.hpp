@@ -22,8 +22,8 @@ using Environment = std::vector<std::pair<std::string, std::string>>;
 
 /// How one run of the binary ended.
 struct QuireRun {
-  int exit_code = 0;  ///< minus the signal number when a signal ended it
-  bool killed = false;  ///< the timeout passed and the child was SIGKILLed
+  int exit_code = 0;             ///< minus the signal number when a signal ended it
+  bool killed = false;           ///< the timeout passed and the child was SIGKILLed
   std::vector<std::string> out;  ///< stdout lines
   std::vector<std::string> err;  ///< stderr lines
 

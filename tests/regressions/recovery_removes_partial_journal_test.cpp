@@ -3,7 +3,6 @@
 // because recovery only looked at `.json` files.
 
 #include "consumer/document_store.hpp"
-
 #include "consumer_harness.hpp"
 
 #include <gtest/gtest.h>
