@@ -29,7 +29,8 @@ std::string join_argv(const std::vector<std::string>& argv) {
 Result<std::vector<CorpusEntry>> read_corpus(const std::filesystem::path& corpus_dir) {
   const auto truth_path = corpus_dir / "truth.jsonl";
   std::ifstream in(truth_path);
-  if (!in) return fail(ErrorCode::not_found, "cannot read corpus truth '" + truth_path.string() + "'");
+  if (!in)
+    return fail(ErrorCode::not_found, "cannot read corpus truth '" + truth_path.string() + "'");
 
   std::vector<CorpusEntry> entries;
   std::string line;
@@ -75,25 +76,30 @@ Status run_tool(const std::vector<std::string>& argv,
   };
   auto result = util::run_subprocess(options);
   if (!result) {
-    const auto code = result.error().code == ErrorCode::not_found ? ErrorCode::unavailable
-                                                                  : result.error().code;
+    const auto code =
+        result.error().code == ErrorCode::not_found ? ErrorCode::unavailable : result.error().code;
     return fail(code, "cannot run '" + join_argv(argv) + "': " + result.error().message);
   }
   if (result->exit_code != 0) {
     std::string said;
     for (const std::string& line : last_lines) said += (said.empty() ? "" : " | ") + line;
-    return fail(ErrorCode::internal, fmt::format("'{}' exited with {}: {}", join_argv(argv),
-                                                 result->exit_code, said));
+    return fail(ErrorCode::internal,
+                fmt::format("'{}' exited with {}: {}", join_argv(argv), result->exit_code, said));
   }
   return {};
+}
+
+std::string convert_program() {
+  // /usr/local/bin/convert may be a wrapper script in front of the real one.
+  return std::filesystem::exists("/usr/bin/convert") ? "/usr/bin/convert" : "convert";
 }
 
 Status copy_file_to(const std::filesystem::path& from, const std::filesystem::path& to) {
   std::error_code error;
   std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, error);
   if (error) {
-    return fail(ErrorCode::io, "cannot copy '" + from.string() + "' to '" + to.string() +
-                                   "': " + error.message());
+    return fail(ErrorCode::io,
+                "cannot copy '" + from.string() + "' to '" + to.string() + "': " + error.message());
   }
   return {};
 }

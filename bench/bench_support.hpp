@@ -48,8 +48,12 @@ class Stopwatch {
   std::chrono::steady_clock::time_point m_start;
 };
 
+/// ImageMagick's `convert`: /usr/bin/convert when it exists, else the one in PATH.
+[[nodiscard]] std::string convert_program();
+
 /// Copies `from` to `to` (replacing it), naming both in the error.
-[[nodiscard]] Status copy_file_to(const std::filesystem::path& from, const std::filesystem::path& to);
+[[nodiscard]] Status copy_file_to(const std::filesystem::path& from,
+                                  const std::filesystem::path& to);
 
 /// Creates `dir` and its parents, naming it in the error.
 [[nodiscard]] Status make_dir(const std::filesystem::path& dir);

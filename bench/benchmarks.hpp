@@ -34,7 +34,8 @@ struct BenchContext {
 /// `recognise_text` against the `tesseract` command on `page_count` pages of the scanned PDFs.
 [[nodiscard]] Status run_ocr_bench(const BenchContext& context, std::size_t page_count);
 
-/// `make_pdf_thumbnail` against ImageMagick's 300 dpi render scaled to 500x5000 on `count` PDFs.
+/// `make_pdf_thumbnail` against ImageMagick's 300 dpi render scaled to 500x5000 on the first
+/// `count` PDFs (0 = all).
 [[nodiscard]] Status run_thumbnail_bench(const BenchContext& context, std::size_t count);
 
 /// Resident memory of an idle `quire document_consumer` two seconds after start-up.

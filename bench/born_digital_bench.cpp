@@ -98,10 +98,12 @@ Status run_born_digital_bench(const BenchContext& context, const config::Setting
   const auto out_dir = context.work_dir / "born-digital-reference";
   if (auto made = make_dir(out_dir); !made) return made;
   auto reference = run_reference(pdfs, {"-r", "300"}, out_dir);
-  if (!reference) return fail(prefixed("reference (pdftotext + pdftoppm -r 300)", reference.error()));
+  if (!reference)
+    return fail(prefixed("reference (pdftotext + pdftoppm -r 300)", reference.error()));
   auto small_reference = run_reference(pdfs, {"-scale-to-x", "500", "-scale-to-y", "-1"}, out_dir);
   if (!small_reference) {
-    return fail(prefixed("reference (pdftotext + pdftoppm -scale-to-x 500)", small_reference.error()));
+    return fail(
+        prefixed("reference (pdftotext + pdftoppm -scale-to-x 500)", small_reference.error()));
   }
 
   const std::size_t n = pdfs.size();

@@ -21,9 +21,9 @@ namespace {
 using namespace quire;
 
 struct Sizes {
-  std::size_t pdfs = 250;       ///< born-digital PDFs consumed
-  std::size_t ocr_pages = 0;    ///< scanned pages recognised; 0 = all
-  std::size_t thumbnails = 50;  ///< PDFs thumbnailed
+  std::size_t pdfs = 0;        ///< born-digital PDFs consumed; 0 = all
+  std::size_t ocr_pages = 0;   ///< scanned pages recognised; 0 = all
+  std::size_t thumbnails = 0;  ///< PDFs thumbnailed
 };
 
 constexpr Sizes k_full_sizes{250, 0, 50};
@@ -96,7 +96,8 @@ int run(const Args& args) {
   const Sizes sizes = chosen_sizes(args);
   const std::set<std::string> only(args.only.begin(), args.only.end());
   const std::vector<std::pair<std::string, std::function<Status()>>> benchmarks{
-      {"born-digital", [&] { return bench::run_born_digital_bench(context, *settings, sizes.pdfs); }},
+      {"born-digital",
+       [&] { return bench::run_born_digital_bench(context, *settings, sizes.pdfs); }},
       {"ocr", [&] { return bench::run_ocr_bench(context, sizes.ocr_pages); }},
       {"thumbnails", [&] { return bench::run_thumbnail_bench(context, sizes.thumbnails); }},
       {"rss", [&] { return bench::run_idle_rss_bench(context); }},
@@ -122,13 +123,15 @@ int main(int argc, char** argv) {
   limit_openmp_threads(argv);
   CLI::App app{"Times Quire's consumption pipeline against reference tools on the same files."};
   Args args;
-  auto* smoke = app.add_flag("--smoke", args.smoke, "a small input: 5 PDFs, 1 OCR page, 3 thumbnails");
-  app.add_flag("--full", args.full, "the full run (the default): 250 PDFs, every scanned page, "
-                                    "50 thumbnails")
+  auto* smoke =
+      app.add_flag("--smoke", args.smoke, "a small input: 5 PDFs, 1 OCR page, 3 thumbnails");
+  app.add_flag("--full", args.full,
+               "the full run (the default): 250 PDFs, every scanned page, "
+               "50 thumbnails")
       ->excludes(smoke);
-  app.add_option("--pdfs", args.pdfs, "born-digital PDFs to consume");
+  app.add_option("--pdfs", args.pdfs, "born-digital PDFs to consume (0 = all)");
   app.add_option("--ocr-pages", args.ocr_pages, "scanned pages to OCR (0 = all)");
-  app.add_option("--thumbnails", args.thumbnails, "PDFs to thumbnail");
+  app.add_option("--thumbnails", args.thumbnails, "PDFs to thumbnail (0 = all)");
   app.add_option("--only", args.only, "run only these benchmarks")
       ->check(CLI::IsMember(k_benchmark_names))
       ->delimiter(',');

@@ -86,8 +86,8 @@ Status wait_until_ready(pid_t pid, const std::filesystem::path& log) {
     if (read_text(log).find(k_ready_line) != std::string::npos) return {};
     int status = 0;
     if (waitpid(pid, &status, WNOHANG) == pid) {
-      return fail(ErrorCode::internal, "quire document_consumer exited during start-up; log:\n" +
-                                           read_text(log));
+      return fail(ErrorCode::internal,
+                  "quire document_consumer exited during start-up; log:\n" + read_text(log));
     }
     std::this_thread::sleep_for(k_poll_interval);
   }
@@ -158,10 +158,11 @@ void print_rss(const std::map<std::string, long>& fields,
     const auto found = fields.find(name);
     return found == fields.end() ? 0L : found->second;
   };
-  fmt::print("consumer idle RSS: {:.1f} MB (target <= {:g} MB); anonymous {:.1f} MB, files "
-             "{:.1f} MB, peak {:.1f} MB, {} threads\n",
-             kb("VmRSS") / 1024.0, k_target_mb, kb("RssAnon") / 1024.0, kb("RssFile") / 1024.0,
-             kb("VmHWM") / 1024.0, kb("Threads"));
+  fmt::print(
+      "consumer idle RSS: {:.1f} MB (target <= {:g} MB); anonymous {:.1f} MB, files "
+      "{:.1f} MB, peak {:.1f} MB, {} threads\n",
+      kb("VmRSS") / 1024.0, k_target_mb, kb("RssAnon") / 1024.0, kb("RssFile") / 1024.0,
+      kb("VmHWM") / 1024.0, kb("Threads"));
   std::string largest;
   for (std::size_t i = 0; i < mappings.size() && i < k_mappings_shown; ++i) {
     largest += fmt::format("{}{} {:.1f} MB", i == 0 ? "" : ", ",

@@ -19,11 +19,6 @@ constexpr std::string_view k_permissive_policy =
     "<policymap>\n  <policy domain=\"coder\" rights=\"read|write\" pattern=\"PDF\" />\n"
     "</policymap>\n";
 
-std::string convert_program() {
-  // /usr/local/bin/convert may be a wrapper script in front of the real one.
-  return std::filesystem::exists("/usr/bin/convert") ? "/usr/bin/convert" : "convert";
-}
-
 // How the reference makes one thumbnail.
 struct Reference {
   std::string description;
@@ -42,18 +37,17 @@ Status reference_thumbnail(const Reference& reference, const std::filesystem::pa
                            const std::filesystem::path& dir) {
   const std::string webp = (dir / "reference.webp").string();
   if (!reference.via_ghostscript) {
-    return run_tool({convert_program(), "-density", "300", "-scale", "500x5000",
-                     pdf.string() + "[0]", webp},
-                    reference.env);
+    return run_tool(
+        {convert_program(), "-density", "300", "-scale", "500x5000", pdf.string() + "[0]", webp},
+        reference.env);
   }
   // The arguments of ImageMagick 6's "ps:color" delegate for `-density 300 file.pdf[0]`.
   const std::string png = (dir / "reference.png").string();
-  const auto rendered = run_tool({"gs", "-sstdout=%stderr", "-dQUIET", "-dSAFER", "-dBATCH",
-                                  "-dNOPAUSE", "-dNOPROMPT", "-dMaxBitmap=500000000",
-                                  "-dAlignToPixels=0", "-dGridFitTT=2", "-sDEVICE=png16m",
-                                  "-dTextAlphaBits=4", "-dGraphicsAlphaBits=4", "-r300x300",
-                                  "-dFirstPage=1", "-dLastPage=1", "-sOutputFile=" + png,
-                                  "-f" + pdf.string()});
+  const auto rendered =
+      run_tool({"gs", "-sstdout=%stderr", "-dQUIET", "-dSAFER", "-dBATCH", "-dNOPAUSE",
+                "-dNOPROMPT", "-dMaxBitmap=500000000", "-dAlignToPixels=0", "-dGridFitTT=2",
+                "-sDEVICE=png16m", "-dTextAlphaBits=4", "-dGraphicsAlphaBits=4", "-r300x300",
+                "-dFirstPage=1", "-dLastPage=1", "-sOutputFile=" + png, "-f" + pdf.string()});
   if (!rendered) return rendered;
   return run_tool({convert_program(), png, "-scale", "500x5000", webp});
 }
@@ -67,12 +61,15 @@ Result<Reference> choose_reference(const std::filesystem::path& probe_pdf,
     return fail(written.error());
   }
   Reference reference{"convert -density 300 -scale 500x5000 (private policy.xml)",
-                      {{"MAGICK_CONFIGURE_PATH", policy_dir.string()}}, false};
+                      {{"MAGICK_CONFIGURE_PATH", policy_dir.string()}},
+                      false};
   if (reference_thumbnail(reference, probe_pdf, dir)) return reference;
 
-  reference = Reference{"gs -r300 png16m + convert -scale 500x5000, ImageMagick's PDF delegate "
-                        "(Debian's system policy forbids PDF even with a private policy.xml)",
-                        {}, true};
+  reference = Reference{
+      "gs -r300 png16m + convert -scale 500x5000, ImageMagick's PDF delegate "
+      "(Debian's system policy forbids PDF even with a private policy.xml)",
+      {},
+      true};
   if (auto ran = reference_thumbnail(reference, probe_pdf, dir); !ran) return fail(ran.error());
   return reference;
 }
@@ -105,7 +102,7 @@ Status run_thumbnail_bench(const BenchContext& context, std::size_t count) {
   std::vector<CorpusEntry> pdfs;
   std::size_t scanned = 0;
   for (const CorpusEntry& entry : context.corpus) {
-    if (pdfs.size() >= count) break;
+    if (count != 0 && pdfs.size() >= count) break;
     if (entry.format != "pdf" && entry.format != "scan") continue;
     pdfs.push_back(entry);
     if (entry.format == "scan") ++scanned;
@@ -124,10 +121,11 @@ Status run_thumbnail_bench(const BenchContext& context, std::size_t count) {
   const double n = static_cast<double>(pdfs.size());
   const double per_quire = *quire_seconds / n;
   const double per_reference = *reference_seconds / n;
-  fmt::print("thumbnails: quire {:.4f} s/thumb, reference {:.4f} s/thumb ({} PDFs, {} scanned; "
-             "{}), speed-up {:.1f}x (target >= {:g}x)\n",
-             per_quire, per_reference, pdfs.size(), scanned, reference->description,
-             per_quire > 0 ? per_reference / per_quire : 0.0, k_target_speedup);
+  fmt::print(
+      "thumbnails: quire {:.4f} s/thumb, reference {:.4f} s/thumb ({} PDFs, {} scanned; "
+      "{}), speed-up {:.1f}x (target >= {:g}x)\n",
+      per_quire, per_reference, pdfs.size(), scanned, reference->description,
+      per_quire > 0 ? per_reference / per_quire : 0.0, k_target_speedup);
   return {};
 }
 
