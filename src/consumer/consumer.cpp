@@ -41,7 +41,8 @@ class Attempt {
  public:
   explicit Attempt(const ConsumeRequest& request)
       : m_request(request),
-        m_filename(request.overrides.filename.value_or(request.original_file.filename().string())) {}
+        m_filename(request.overrides.filename.value_or(request.original_file.filename().string())) {
+  }
 
   [[nodiscard]] const ConsumeRequest& request() const { return m_request; }
   [[nodiscard]] const std::string& filename() const { return m_filename; }
@@ -110,9 +111,9 @@ Result<std::string> run_preflight(const Attempt& attempt, storage::Database& dat
   });
   if (!duplicate) return fail(attempt.failure(duplicate.error()));
   if (*duplicate) {
-    std::string reason = fmt::format("Not consuming {}: It is a duplicate of {} (#{}).",
-                                     attempt.filename(), (*duplicate)->document.title,
-                                     (*duplicate)->document.id);
+    std::string reason =
+        fmt::format("Not consuming {}: It is a duplicate of {} (#{}).", attempt.filename(),
+                    (*duplicate)->document.title, (*duplicate)->document.id);
     if ((*duplicate)->in_trash) reason += " Note: existing document is in the trash.";
     if (delete_duplicates) fs::remove(original, error);
     return fail(attempt.failure(ErrorCode::conflict, reason));
@@ -189,9 +190,8 @@ Result<Parsed> parse_file(const Attempt& attempt, const ConsumerServices& servic
                            parsed.parser->name());
 
   if (options.pre_consume_script) {
-    const PreConsumeScriptInput input{*options.pre_consume_script,
-                                      attempt.request().original_file, working,
-                                      attempt.request().task_id};
+    const PreConsumeScriptInput input{*options.pre_consume_script, attempt.request().original_file,
+                                      working, attempt.request().task_id};
     if (auto ran = run_pre_consume_script(input); !ran) return fail(attempt.failure(ran.error()));
   }
 
@@ -243,10 +243,10 @@ std::string choose_title(const Attempt& attempt, storage::ReadContext& tx, Times
     if (rendered) {
       title = *rendered;
     } else {
-      consumer_logger()->error("title template failed; using the file name task_id={} "
-                               "file=\"{}\" reason=\"{}\"",
-                               attempt.request().task_id, attempt.filename(),
-                               rendered.error().message);
+      consumer_logger()->error(
+          "title template failed; using the file name task_id={} "
+          "file=\"{}\" reason=\"{}\"",
+          attempt.request().task_id, attempt.filename(), rendered.error().message);
     }
   }
   return truncate_characters(title, k_max_title_chars);
@@ -310,7 +310,8 @@ Result<PostConsumeScriptInput> post_script_input(const Attempt& attempt,
   input.task_id = attempt.request().task_id;
   const auto& paths = services.media.paths();
   input.source_path = paths.originals_dir() / document.filename.value_or("");
-  if (document.archive_filename) input.archive_path = paths.archive_dir() / *document.archive_filename;
+  if (document.archive_filename)
+    input.archive_path = paths.archive_dir() / *document.archive_filename;
   input.thumbnail_path = paths.thumbnail_path(document.id);
 
   auto looked_up = services.database.read([&](storage::ReadContext& tx) -> Status {
@@ -364,7 +365,9 @@ Result<ConsumeOutcome> Consumer::consume(const ConsumeRequest& request) const {
   auto document = build_document(attempt, m_services, m_options, *parsed, *checksum);
   if (!document) return fail(document.error());
 
-  StoreRequest store_request{std::move(*document), *working, parsed->result.archive_path,
+  StoreRequest store_request{std::move(*document),
+                             *working,
+                             parsed->result.archive_path,
                              std::move(parsed->thumbnail),
                              m_services.parsers.default_extension(parsed->mime_type),
                              request.original_file};
@@ -392,8 +395,7 @@ Result<ConsumeOutcome> Consumer::consume(const ConsumeRequest& request) const {
   consumer_logger()->info("consumed document task_id={} id={} file=\"{}\" pages={} ms={}",
                           request.task_id, stored->id, attempt.filename(),
                           stored->page_count.value_or(0), elapsed.count());
-  return ConsumeOutcome{stored->id,
-                        fmt::format("Success. New document id {} created", stored->id)};
+  return ConsumeOutcome{stored->id, fmt::format("Success. New document id {} created", stored->id)};
 }
 
 }  // namespace quire::consumer

@@ -47,9 +47,9 @@ Status write_journal(const fs::path& journal_dir, const Journal& journal) {
                      {"consumed_file", journal.consumed_file.string()},
                      {"files", files}};
   const std::string text = body.dump();
-  return util::write_file_atomically(
-      journal_path(journal_dir, journal.document_id),
-      std::as_bytes(std::span<const char>(text.data(), text.size())), util::Overwrite::yes);
+  return util::write_file_atomically(journal_path(journal_dir, journal.document_id),
+                                     std::as_bytes(std::span<const char>(text.data(), text.size())),
+                                     util::Overwrite::yes);
 }
 
 Result<Journal> read_journal(const fs::path& path) {
@@ -133,14 +133,14 @@ Result<ChosenNames> choose_names(storage::WriteContext& tx, const Document& docu
 
 Status write_files(const StoreRequest& request, const ChosenNames& names, DocumentId id,
                    const StoreOptions& options, media::MediaStore& media) {
-  if (auto stored = media.store_file(media::FileKind::original, request.original_source,
-                                     names.original);
+  if (auto stored =
+          media.store_file(media::FileKind::original, request.original_source, names.original);
       !stored) {
     return stored;
   }
   if (names.archive) {
-    if (auto stored = media.store_file(media::FileKind::archive, *request.archive_source,
-                                       *names.archive);
+    if (auto stored =
+            media.store_file(media::FileKind::archive, *request.archive_source, *names.archive);
         !stored) {
       return stored;
     }
@@ -181,7 +181,8 @@ Result<Document> store_document(storage::Database& database, media::MediaStore& 
     journal.document_id = stored.id;
     journal.files = {media.root(media::FileKind::original) / names->original,
                      media.paths().thumbnail_path(stored.id)};
-    if (names->archive) journal.files.push_back(media.root(media::FileKind::archive) / *names->archive);
+    if (names->archive)
+      journal.files.push_back(media.root(media::FileKind::archive) / *names->archive);
     if (auto written = write_journal(options.journal_dir, journal); !written) return written;
 
     if (auto written = write_files(request, *names, stored.id, options, media); !written) {
@@ -206,8 +207,7 @@ Result<Document> store_document(storage::Database& database, media::MediaStore& 
   return stored;
 }
 
-Result<int> recover_interrupted_consumptions(storage::Database& database,
-                                             media::MediaStore& media,
+Result<int> recover_interrupted_consumptions(storage::Database& database, media::MediaStore& media,
                                              const fs::path& journal_dir) {
   std::error_code error;
   if (!fs::is_directory(journal_dir, error)) return 0;
@@ -225,7 +225,8 @@ Result<int> recover_interrupted_consumptions(storage::Database& database,
     auto journal = read_journal(entry.path());
     if (!journal) {
       // A journal is written atomically, so an unreadable one was never acted on.
-      consumer_logger()->warn("removing unreadable consume journal file=\"{}\"", entry.path().string());
+      consumer_logger()->warn("removing unreadable consume journal file=\"{}\"",
+                              entry.path().string());
       fs::remove(entry.path(), error);
       continue;
     }
@@ -238,11 +239,12 @@ Result<int> recover_interrupted_consumptions(storage::Database& database,
     if (*row && (*row)->checksum == journal->checksum) {
       remove_consumed_file(journal->consumed_file, journal->checksum);
       consumer_logger()->info("finished interrupted consumption document_id={} file=\"{}\"",
-                 journal->document_id, journal->consumed_file.string());
+                              journal->document_id, journal->consumed_file.string());
     } else {
       undo_files(*journal, media);
-      consumer_logger()->warn("undid interrupted consumption; the file will be consumed again file=\"{}\"",
-                 journal->consumed_file.string());
+      consumer_logger()->warn(
+          "undid interrupted consumption; the file will be consumed again file=\"{}\"",
+          journal->consumed_file.string());
     }
     fs::remove(entry.path(), error);
     ++handled;

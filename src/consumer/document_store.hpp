@@ -48,8 +48,7 @@ struct StoreOptions {
 /// journal removed. If anything fails before the commit, the files written so far are removed
 /// and the transaction rolls back. If the process dies at any point, the journal lets
 /// `recover_interrupted_consumptions` finish or undo the work.
-[[nodiscard]] Result<Document> store_document(storage::Database& database,
-                                              media::MediaStore& media,
+[[nodiscard]] Result<Document> store_document(storage::Database& database, media::MediaStore& media,
                                               const StoreOptions& options, StoreRequest request);
 
 /// Finishes or undoes each consumption a crash interrupted, as the journals in `journal_dir`
@@ -57,8 +56,8 @@ struct StoreOptions {
 /// deleted if it is still there with the same checksum; otherwise every file the journal names
 /// (and its temporary siblings) is deleted, so the consumed file is consumed again. Call once at
 /// start, before any consumption. Returns how many journals were handled.
-[[nodiscard]] Result<int> recover_interrupted_consumptions(storage::Database& database,
-                                                           media::MediaStore& media,
-                                                           const std::filesystem::path& journal_dir);
+[[nodiscard]] Result<int> recover_interrupted_consumptions(
+    storage::Database& database, media::MediaStore& media,
+    const std::filesystem::path& journal_dir);
 
 }  // namespace quire::consumer
