@@ -58,7 +58,8 @@ std::string prompt_password(const std::string& question) {
 // Fills what the flags left open, from DJANGO_SUPERUSER_* (--noinput) or by asking.
 std::optional<std::string> gather(CreateSuperuserArgs& args) {
   if (args.no_input) {
-    if (args.username.empty()) args.username = environment("DJANGO_SUPERUSER_USERNAME").value_or("");
+    if (args.username.empty())
+      args.username = environment("DJANGO_SUPERUSER_USERNAME").value_or("");
     if (args.email.empty()) args.email = environment("DJANGO_SUPERUSER_EMAIL").value_or("");
     if (args.username.empty()) {
       fmt::print(stderr, "CommandError: You must use --username with --noinput.\n");

@@ -59,8 +59,11 @@ std::vector<TagId> tags_for_subdirs(storage::Database& database,
       return storage::TagRepository::find_or_create_by_name_ignoring_case(tx, name);
     });
     if (!tag) {
-      spdlog::get("consumer")->error("cannot find or create tag for folder folder=\"{}\" "
-                                     "reason=\"{}\"", name, tag.error().message);
+      spdlog::get("consumer")
+          ->error(
+              "cannot find or create tag for folder folder=\"{}\" "
+              "reason=\"{}\"",
+              name, tag.error().message);
       continue;
     }
     if (std::find(ids.begin(), ids.end(), tag->id) == ids.end()) ids.push_back(tag->id);
@@ -107,8 +110,9 @@ int run_consumer(const ConsumerArgs& args, const config::Settings& settings) {
     fmt::print(stderr, "quire document_consumer: {}\n", runtime.error().message);
     return k_exit_failure;
   }
-  const std::filesystem::path directory =
-      args.directory.empty() ? settings.paths.consumption_dir : std::filesystem::path(args.directory);
+  const std::filesystem::path directory = args.directory.empty()
+                                              ? settings.paths.consumption_dir
+                                              : std::filesystem::path(args.directory);
 
   tasks::WorkerPool pool(static_cast<std::size_t>(settings.tasks.workers));
   consumer::ConsumeTaskRunner runner(*(*runtime)->database, *(*runtime)->consumer, pool);
@@ -121,15 +125,16 @@ int run_consumer(const ConsumerArgs& args, const config::Settings& settings) {
           request.overrides.tag_ids = tags_for_subdirs(*(*runtime)->database, subdirs);
         }
         if (auto queued = runner.submit(std::move(request)); !queued) {
-          spdlog::get("consumer")->error("cannot queue file file=\"{}\" reason=\"{}\"",
-                                         file.string(), queued.error().message);
+          spdlog::get("consumer")
+              ->error("cannot queue file file=\"{}\" reason=\"{}\"", file.string(),
+                      queued.error().message);
         }
       });
   signals.on_stop([&watcher] { watcher.stop(); });
 
-  spdlog::get("consumer")->info("watching consumption folder dir=\"{}\" mode={} workers={}",
-                                directory.string(), args.oneshot ? "oneshot" : "continuous",
-                                settings.tasks.workers);
+  spdlog::get("consumer")
+      ->info("watching consumption folder dir=\"{}\" mode={} workers={}", directory.string(),
+             args.oneshot ? "oneshot" : "continuous", settings.tasks.workers);
   const Status watched =
       watcher.run(args.oneshot ? consumer::WatchMode::oneshot : consumer::WatchMode::continuous);
   pool.shutdown();  // lets queued consumptions finish

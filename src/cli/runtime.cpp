@@ -22,16 +22,16 @@ Result<dates::DateParser> make_date_parser(const config::Settings& settings) {
   options.ocr_language = settings.ocr.language;
   options.time_zone = settings.dates.time_zone;
 
-  const auto now = std::chrono::time_point_cast<std::chrono::microseconds>(
-      std::chrono::system_clock::now());
+  const auto now =
+      std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
   auto today = util::local_date(now, settings.dates.time_zone);
   if (!today) {
-    return fail(ErrorCode::invalid_argument,
-                "setting PAPERLESS_TIME_ZONE='" + settings.dates.time_zone + "' is invalid: " +
-                    today.error().message);
+    return fail(ErrorCode::invalid_argument, "setting PAPERLESS_TIME_ZONE='" +
+                                                 settings.dates.time_zone +
+                                                 "' is invalid: " + today.error().message);
   }
-  auto ignored = dates::parse_ignore_dates(settings.dates.ignore_dates_raw,
-                                           settings.dates.date_order, *today);
+  auto ignored =
+      dates::parse_ignore_dates(settings.dates.ignore_dates_raw, settings.dates.date_order, *today);
   if (!ignored) {
     return fail(ErrorCode::invalid_argument,
                 "setting PAPERLESS_IGNORE_DATES is invalid: " + ignored.error().message);
@@ -39,7 +39,8 @@ Result<dates::DateParser> make_date_parser(const config::Settings& settings) {
   options.ignore_dates = std::move(*ignored);
   auto parser = dates::DateParser::create(std::move(options));
   if (!parser) {
-    return fail(ErrorCode::invalid_argument, "date settings are invalid: " + parser.error().message);
+    return fail(ErrorCode::invalid_argument,
+                "date settings are invalid: " + parser.error().message);
   }
   return parser;
 }
@@ -110,9 +111,9 @@ Result<std::unique_ptr<Runtime>> open_runtime(const config::Settings& settings) 
   if (!date_parser) return fail(date_parser.error());
 
   auto runtime = std::unique_ptr<Runtime>(new Runtime{
-      settings, std::move(*database), media::MediaStore(media::MediaPaths(settings.paths.media_root)),
-      std::move(*mime_detector), parsing::make_default_registry(), std::move(*date_parser),
-      nullptr});
+      settings, std::move(*database),
+      media::MediaStore(media::MediaPaths(settings.paths.media_root)), std::move(*mime_detector),
+      parsing::make_default_registry(), std::move(*date_parser), nullptr});
   runtime->consumer = std::make_unique<consumer::Consumer>(
       consumer::ConsumerServices{*runtime->database, runtime->mime_detector, runtime->parsers,
                                  runtime->date_parser, runtime->media},

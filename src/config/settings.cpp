@@ -18,9 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const k_default_ignore_patterns[] = {
-    ".DS_Store", ".DS_STORE", "._*", ".stfolder/*", ".stversions/*",
-    ".localized/*", "desktop.ini", "@eaDir/*", "Thumbs.db"};
+const char* const k_default_ignore_patterns[] = {".DS_Store",   ".DS_STORE",     "._*",
+                                                 ".stfolder/*", ".stversions/*", ".localized/*",
+                                                 "desktop.ini", "@eaDir/*",      "Thumbs.db"};
 
 Error bad_value(std::string_view name, std::string_view value, std::string_view expected) {
   return Error{ErrorCode::invalid_argument,
@@ -58,8 +58,8 @@ class SettingReader {
     if (!value) return fallback;
     const std::string_view trimmed = util::trim(*value);
     Number parsed{};
-    const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(),
-                                              parsed);
+    const auto [end, error] =
+        std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), parsed);
     if (error != std::errc() || end != trimmed.data() + trimmed.size() || trimmed.empty()) {
       record(bad_value(name, *value, "a number"));
       return fallback;
@@ -112,14 +112,14 @@ fs::path absolute_or_empty(const fs::path& path) {
 void read_paths(SettingReader& reader, PathSettings& paths) {
   paths.data_dir = absolute_or_empty(reader.path("PAPERLESS_DATA_DIR", "data"));
   paths.media_root = absolute_or_empty(reader.path("PAPERLESS_MEDIA_ROOT", "media"));
-  paths.consumption_dir =
-      absolute_or_empty(reader.path("PAPERLESS_CONSUMPTION_DIR", "consume"));
+  paths.consumption_dir = absolute_or_empty(reader.path("PAPERLESS_CONSUMPTION_DIR", "consume"));
   paths.scratch_dir = absolute_or_empty(
       reader.path("PAPERLESS_SCRATCH_DIR", fs::temp_directory_path() / "paperless"));
   paths.index_dir = paths.data_dir / "index";
   paths.model_file = absolute_or_empty(
       reader.path("PAPERLESS_MODEL_FILE", paths.data_dir / "classification_model.pickle"));
-  paths.logging_dir = absolute_or_empty(reader.path("PAPERLESS_LOGGING_DIR", paths.data_dir / "log"));
+  paths.logging_dir =
+      absolute_or_empty(reader.path("PAPERLESS_LOGGING_DIR", paths.data_dir / "log"));
   paths.empty_trash_dir = reader.optional_path("PAPERLESS_EMPTY_TRASH_DIR");
   if (!paths.empty_trash_dir) paths.empty_trash_dir = reader.optional_path("PAPERLESS_TRASH_DIR");
 }
@@ -129,8 +129,8 @@ void read_database(SettingReader& reader, const PathSettings& paths, DatabaseSet
   db.host = reader.text("PAPERLESS_DBHOST", "");
   // As in paperless-ngx: a DBHOST alone selects PostgreSQL; DBENGINE may say so explicitly.
   const std::string fallback_engine = db.host.empty() ? "sqlite" : "postgresql";
-  const std::string engine = reader.choice("PAPERLESS_DBENGINE", fallback_engine,
-                                           {"sqlite", "postgresql", "mariadb"});
+  const std::string engine =
+      reader.choice("PAPERLESS_DBENGINE", fallback_engine, {"sqlite", "postgresql", "mariadb"});
   if (engine == "mariadb") {
     reader.record(Error{ErrorCode::invalid_argument,
                         "setting PAPERLESS_DBENGINE='mariadb' is not supported by Quire: "
@@ -162,8 +162,7 @@ void read_consumer(SettingReader& reader, ConsumerSettings& consumer) {
   consumer.polling_seconds = reader.number<double>("PAPERLESS_CONSUMER_POLLING", 0);
   consumer.polling_delay_seconds = reader.number<double>("PAPERLESS_CONSUMER_POLLING_DELAY", 5);
   consumer.polling_retry_count = reader.number<int>("PAPERLESS_CONSUMER_POLLING_RETRY_COUNT", 5);
-  consumer.inotify_delay_seconds =
-      reader.number<double>("PAPERLESS_CONSUMER_INOTIFY_DELAY", 0.5);
+  consumer.inotify_delay_seconds = reader.number<double>("PAPERLESS_CONSUMER_INOTIFY_DELAY", 0.5);
   consumer.recursive = reader.boolean("PAPERLESS_CONSUMER_RECURSIVE", false);
   consumer.subdirs_as_tags = reader.boolean("PAPERLESS_CONSUMER_SUBDIRS_AS_TAGS", false);
   consumer.ignore_patterns = read_ignore_patterns(reader);
@@ -174,10 +173,10 @@ void read_consumer(SettingReader& reader, ConsumerSettings& consumer) {
 
 void read_ocr(SettingReader& reader, OcrSettings& ocr) {
   ocr.language = reader.text("PAPERLESS_OCR_LANGUAGE", "eng");
-  ocr.mode = reader.choice("PAPERLESS_OCR_MODE", "skip",
-                           {"skip", "skip_noarchive", "redo", "force"});
-  ocr.skip_archive_file = reader.choice("PAPERLESS_OCR_SKIP_ARCHIVE_FILE", "never",
-                                        {"never", "with_text", "always"});
+  ocr.mode =
+      reader.choice("PAPERLESS_OCR_MODE", "skip", {"skip", "skip_noarchive", "redo", "force"});
+  ocr.skip_archive_file =
+      reader.choice("PAPERLESS_OCR_SKIP_ARCHIVE_FILE", "never", {"never", "with_text", "always"});
   ocr.output_type = reader.choice("PAPERLESS_OCR_OUTPUT_TYPE", "pdfa",
                                   {"pdf", "pdfa", "pdfa-1", "pdfa-2", "pdfa-3"});
   ocr.pages = reader.number<int>("PAPERLESS_OCR_PAGES", 0);
@@ -187,20 +186,19 @@ void read_ocr(SettingReader& reader, OcrSettings& ocr) {
   ocr.clean = reader.choice("PAPERLESS_OCR_CLEAN", "clean", {"clean", "clean-final", "none"});
   ocr.deskew = reader.boolean("PAPERLESS_OCR_DESKEW", true);
   ocr.rotate_pages = reader.boolean("PAPERLESS_OCR_ROTATE_PAGES", true);
-  ocr.rotate_pages_threshold =
-      reader.number<double>("PAPERLESS_OCR_ROTATE_PAGES_THRESHOLD", 12.0);
+  ocr.rotate_pages_threshold = reader.number<double>("PAPERLESS_OCR_ROTATE_PAGES_THRESHOLD", 12.0);
   if (reader.raw("PAPERLESS_OCR_MAX_IMAGE_PIXELS")) {
     ocr.max_image_pixels = reader.number<std::int64_t>("PAPERLESS_OCR_MAX_IMAGE_PIXELS", 0);
   }
-  ocr.color_conversion_strategy =
-      reader.text("PAPERLESS_OCR_COLOR_CONVERSION_STRATEGY", "RGB");
+  ocr.color_conversion_strategy = reader.text("PAPERLESS_OCR_COLOR_CONVERSION_STRATEGY", "RGB");
   ocr.user_args_json = reader.text("PAPERLESS_OCR_USER_ARGS", "");
 }
 
 void read_dates(SettingReader& reader, DateSettings& dates) {
   dates.date_order = util::to_lower_ascii(reader.text("PAPERLESS_DATE_ORDER", "DMY"));
   for (char& c : dates.date_order) c = static_cast<char>(std::toupper(c));
-  if (dates.date_order.size() != 3 || dates.date_order.find_first_not_of("DMY") != std::string::npos) {
+  if (dates.date_order.size() != 3 ||
+      dates.date_order.find_first_not_of("DMY") != std::string::npos) {
     reader.record(bad_value("PAPERLESS_DATE_ORDER", dates.date_order, "an order such as DMY"));
   }
   if (auto order = reader.raw("PAPERLESS_FILENAME_DATE_ORDER"); order && !order->empty()) {
@@ -280,7 +278,8 @@ Result<SettingValues> gather_setting_values() {
     const std::string_view variable(*entry);
     const std::size_t equals = variable.find('=');
     if (equals == std::string_view::npos) continue;
-    values.emplace(std::string(variable.substr(0, equals)), std::string(variable.substr(equals + 1)));
+    values.emplace(std::string(variable.substr(0, equals)),
+                   std::string(variable.substr(equals + 1)));
   }
   if (const auto conf = find_conf_file()) {
     std::error_code error;

@@ -28,8 +28,8 @@ TEST(SettingsTest, DefaultsMatchPaperless) {
 }
 
 TEST(SettingsTest, DatabaseHostSelectsPostgres) {
-  const auto settings = parse_settings({{"PAPERLESS_DBHOST", "db.local"},
-                                        {"PAPERLESS_DBPORT", "5433"}});
+  const auto settings =
+      parse_settings({{"PAPERLESS_DBHOST", "db.local"}, {"PAPERLESS_DBPORT", "5433"}});
   ASSERT_TRUE(settings);
   EXPECT_EQ(settings->database.engine, DatabaseEngine::postgresql);
   EXPECT_EQ(settings->database.host, "db.local");
@@ -70,8 +70,8 @@ TEST(SettingsTest, IgnorePatternsMustBeAJsonList) {
 }
 
 TEST(SettingsTest, DateParserLanguagesSplitOnPlus) {
-  const auto settings = parse_settings({{"PAPERLESS_DATE_PARSER_LANGUAGES", "de+en"},
-                                        {"PAPERLESS_DATE_ORDER", "ymd"}});
+  const auto settings = parse_settings(
+      {{"PAPERLESS_DATE_PARSER_LANGUAGES", "de+en"}, {"PAPERLESS_DATE_ORDER", "ymd"}});
   ASSERT_TRUE(settings);
   EXPECT_EQ(settings->dates.parser_languages, (std::vector<std::string>{"de", "en"}));
   EXPECT_EQ(settings->dates.date_order, "YMD");
@@ -80,7 +80,8 @@ TEST(SettingsTest, DateParserLanguagesSplitOnPlus) {
 TEST(SettingsTest, EnvironmentWinsOverConfigurationFile) {
   test::TempDir dir;
   const auto conf = dir.path() / "paperless.conf";
-  std::ofstream(conf) << "# comment\nPAPERLESS_OCR_LANGUAGE=deu\nPAPERLESS_TIME_ZONE=\"Europe/Berlin\"\n";
+  std::ofstream(conf)
+      << "# comment\nPAPERLESS_OCR_LANGUAGE=deu\nPAPERLESS_TIME_ZONE=\"Europe/Berlin\"\n";
   ::setenv("PAPERLESS_CONFIGURATION_PATH", conf.c_str(), 1);
   ::setenv("PAPERLESS_OCR_LANGUAGE", "eng+deu", 1);
   const auto values = gather_setting_values();
